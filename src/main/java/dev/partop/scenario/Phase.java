@@ -1,0 +1,33 @@
+package dev.partop.scenario;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One phase of a scenario after defaults were merged and values validated.
+ *
+ * @param name           unique within the scenario
+ * @param model          how the tasks run
+ * @param threads        threads for thread models (sequential: 1)
+ * @param workers        worker processes for {@code processes}
+ * @param interpreters   interpreter locks for {@code interpreters}
+ * @param switchInterval the interpreter lock's switch interval (default 5ms)
+ * @param gilPolicy      new or legacy
+ * @param checkInterval  legacy policy: release every this many eval-breaker checks (default 100)
+ * @param timeout        phase is cut off after this; null for none
+ * @param start          processes: {@code cold} (start-up counts) or {@code warm}
+ * @param workloads      at least one for every model but {@code command}
+ * @param command        the program and its arguments for {@code command}; empty otherwise
+ * @param line           line of the phase in its file (1-based), 0 if unknown
+ */
+public record Phase(String name, ModelKind model, int threads, int workers, int interpreters,
+                    Duration switchInterval, GilPolicy gilPolicy, int checkInterval, Duration timeout,
+                    String start, List<Workload> workloads, List<String> command, int line) {
+
+    /** Total tasks over every workload. */
+    public long totalTasks() {
+        long n = 0;
+        for (Workload w : workloads) n += w.tasks();
+        return n;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.partop.snapshot;
+
+import java.util.List;
+
+/**
+ * What a run is, said once before its first Snapshot.
+ *
+ * @param partopVersion   partop's version
+ * @param javaVersion     the JVM's version
+ * @param os              operating system in words
+ * @param machine         the cores
+ * @param scenarioName    the scenario's name
+ * @param scenarioSource  where it came from (a path, or {@code builtin:NAME})
+ * @param scenarioText    the scenario file's text, so a recording says what ran
+ * @param opsPerSecond    calibration: work operations one core does per second
+ * @param calibrationMs   how long calibration took
+ * @param intervalS       sample period in seconds
+ * @param phases          names of the phases this run will execute, in order
+ */
+public record RunHeader(
+        String partopVersion,
+        String javaVersion,
+        String os,
+        Machine machine,
+        String scenarioName,
+        String scenarioSource,
+        String scenarioText,
+        double opsPerSecond,
+        double calibrationMs,
+        double intervalS,
+        List<String> phases) {
+}
