@@ -1,0 +1,210 @@
+package dev.partop.scenario;
+
+import dev.partop.model.Models;
+import dev.partop.scenario.YamlNode.Entry;
+import dev.partop.scenario.YamlNode.Mapping;
+import dev.partop.scenario.YamlNode.Scalar;
+import dev.partop.scenario.YamlNode.Sequence;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one entry of {@code phases:}: merges the scenario's {@code defaults} under it, applies the
+ * per-model defaults and checks every value against its limit.
+ */
+final class PhaseReader {
+
+    static final List<String> KEYS = List.of("name", "model", "threads", "workers", "interpreters", "switch-interval",
+            "gil-policy", "check-interval", "timeout", "start", "workload", "command");
+    /** What {@code defaults:} may set: everything but the phase's own name. */
+    static final List<String> DEFAULT_KEYS = KEYS.subList(1, KEYS.size());
+
+    static final int MAX_THREADS = 4096;
+    static final int MAX_WORKERS = 512;
+    static final int MAX_INTERPRETERS = 256;
+    static final int MAX_CHECK_INTERVAL = 1_000_000;
+    static final Duration MIN_SWITCH = Duration.ofNanos(1_000);
+    static final Duration MAX_SWITCH = Duration.ofSeconds(10);
+    static final Duration MAX_TIMEOUT = Duration.ofHours(24);
+
+    static final Duration DEFAULT_SWITCH = Duration.ofMillis(5);
+    static final int DEFAULT_CHECK_INTERVAL = 100;
+    static final int DEFAULT_INTERPRETERS = 2;
+
+    /** Models whose tasks each get a thread of their own unless {@code threads} says otherwise. */
+    private static final Set<ModelKind> THREAD_MODELS =
+            EnumSet.of(ModelKind.GIL_THREADS, ModelKind.FREE_THREADS, ModelKind.INTERPRETERS);
+    /** Models that run on exactly one thread. */
+    private static final Set<ModelKind> ONE_THREAD_MODELS = EnumSet.of(ModelKind.SEQUENTIAL, ModelKind.EVENT_LOOP);
+
+    private final Values values;
+    private final WorkloadReader workloads;
+
+    PhaseReader(Values values) {
+        this.values = values;
+        this.workloads = new WorkloadReader(values);
+    }
+
+    /** Checks the keys of {@code defaults:} as written. */
+    void checkDefaults(Mapping defaults) throws ScenarioException {
+        Entry name = defaults.entries().get("name");
+        if (name != null) {
+            throw values.at(name, "defaults cannot set `name`; each phase names itself");
+        }
+        values.checkKeys(defaults, DEFAULT_KEYS, "defaults");
+        if (defaults.has("workload")) workloads.checkShape(defaults.get("workload"));
+    }
+
+    /**
+     * One phase.
+     *
+     * @param raw      the phase as written
+     * @param defaults the scenario's {@code defaults:}, or null
+     */
+    Phase read(Mapping raw, Mapping defaults) throws ScenarioException {
+        values.checkKeys(raw, KEYS, raw.path());
+        if (raw.has("workload")) workloads.checkShape(raw.get("workload"));
+        if (!raw.has("name")) {
+            throw values.at(raw, raw.path() + " has no `name`; give each phase one, e.g. `name: 4 free threads`");
+        }
+        String name = values.text(raw.get("name"), "name: 4 free threads");
+        Mapping m = merge(defaults, raw);
+
+        ModelKind model = model(m, raw);
+        Integer threadsGiven = m.has("threads") ? (int) values.whole(m.get("threads"), 1, MAX_THREADS, "threads: 8") : null;
+        Integer workersGiven = m.has("workers") ? (int) values.whole(m.get("workers"), 1, MAX_WORKERS, "workers: 4") : null;
+        Integer interpretersGiven = m.has("interpreters")
+                ? (int) values.whole(m.get("interpreters"), 1, MAX_INTERPRETERS, "interpreters: 2") : null;
+        Duration switchInterval = m.has("switch-interval")
+                ? values.duration(m.get("switch-interval"), MIN_SWITCH, MAX_SWITCH, "switch-interval: 5ms") : DEFAULT_SWITCH;
+        GilPolicy gilPolicy = m.has("gil-policy") ? GilPolicy.valueOf(
+                values.keyword(m.get("gil-policy"), List.of("new", "legacy"), "gil-policy: legacy").toUpperCase(Locale.ROOT))
+                : GilPolicy.NEW;
+        int checkInterval = m.has("check-interval")
+                ? (int) values.whole(m.get("check-interval"), 1, MAX_CHECK_INTERVAL, "check-interval: 100")
+                : DEFAULT_CHECK_INTERVAL;
+        Duration timeout = timeout(m.get("timeout"));
+        String start = m.has("start") ? values.keyword(m.get("start"), List.of("cold", "warm"), "start: warm") : "cold";
+
+        List<String> command = List.of();
+        List<Workload> work = List.of();
+        if (model == ModelKind.COMMAND) {
+            if (raw.has("workload")) {
+                throw values.at(raw.entries().get("workload"),
+                        "a `command` phase runs a program, not a workload; remove `workload` from " + raw.path());
+            }
+            if (!m.has("command")) {
+                throw values.at(raw, raw.path() + " has model `command` but no `command`; add e.g. `command: python3 demo.py`");
+            }
+            command = command(m.get("command"));
+        } else {
+            if (raw.has("command")) {
+                throw values.at(raw.entries().get("command"), "`command` is only for `model: command`; "
+                        + raw.path() + " runs model '" + model.keyword() + "'");
+            }
+            if (!m.has("workload")) {
+                throw values.at(raw, raw.path() + " has no `workload`; give it one, e.g. `workload: {tasks: 4, cpu: 1s}`,"
+                        + " or set one in `defaults`");
+            }
+            work = workloads.read(m.get("workload"));
+        }
+
+        long tasks = 0;
+        for (Workload w : work) tasks += w.tasks();
+        int threads;
+        if (THREAD_MODELS.contains(model)) {
+            threads = threadsGiven != null ? threadsGiven : (int) Math.max(1, Math.min(tasks, MAX_THREADS));
+        } else if (ONE_THREAD_MODELS.contains(model)) {
+            if (raw.has("threads") && threadsGiven != 1) {
+                throw values.at(raw.get("threads"), "`" + model.keyword() + "` runs on one thread; remove `threads`"
+                        + " from " + raw.path() + " (or use `model: free-threads`)");
+            }
+            threads = 1;
+        } else {
+            threads = threadsGiven != null ? threadsGiven : 1;
+        }
+        int workers = workersGiven != null ? workersGiven
+                : model == ModelKind.PROCESSES ? Math.min(Runtime.getRuntime().availableProcessors(), MAX_WORKERS) : 0;
+        int interpreters = interpretersGiven != null ? interpretersGiven
+                : model == ModelKind.INTERPRETERS ? Math.min(DEFAULT_INTERPRETERS, threads) : 0;
+        if (model == ModelKind.INTERPRETERS && interpreters > threads) {
+            throw values.at(m.get("interpreters"), "interpreters (" + interpreters + ") cannot exceed threads (" + threads
+                    + ") in " + raw.path() + "; each interpreter needs at least one thread");
+        }
+        return new Phase(name, model, threads, workers, interpreters, switchInterval, gilPolicy, checkInterval, timeout,
+                start, work, command, raw.line());
+    }
+
+    private ModelKind model(Mapping m, Mapping raw) throws ScenarioException {
+        List<String> keywords = Arrays.stream(ModelKind.values()).map(ModelKind::keyword).toList();
+        if (!m.has("model")) {
+            throw values.at(raw, raw.path() + " has no `model`; add e.g. `model: free-threads` (models: "
+                    + String.join(", ", keywords) + ")");
+        }
+        YamlNode node = m.get("model");
+        String said = node instanceof Scalar s && !s.isNull() ? s.text().strip() : null;
+        ModelKind kind = said == null ? null : ModelKind.fromKeyword(said);
+        if (kind == null) {
+            String what = said == null ? node.describe() : "'" + said + "'";
+            String hint = Suggestions.closest(said, keywords).map(g -> "; did you mean '" + g + "'?").orElse("");
+            throw values.at(node, "unknown model " + what + " in " + raw.path() + hint + (hint.isEmpty() ? "; " : " ")
+                    + "models: " + String.join(", ", keywords));
+        }
+        if (!Models.isAvailable(kind)) {
+            List<String> available = Arrays.stream(ModelKind.values()).filter(Models::isAvailable)
+                    .map(ModelKind::keyword).toList();
+            throw values.at(node, "model '" + kind.keyword() + "' is not available yet in this build; available: "
+                    + String.join(", ", available));
+        }
+        return kind;
+    }
+
+    private Duration timeout(YamlNode node) throws ScenarioException {
+        if (node == null || node instanceof Scalar s && (s.isNull() || s.text().strip().equals("none"))) return null;
+        Duration d = values.duration(node, Duration.ZERO, MAX_TIMEOUT, "timeout: 30s");
+        if (d.isZero()) throw values.at(node, node.path() + " must be more than 0 (or `none`), e.g. `timeout: 30s`");
+        return d;
+    }
+
+    /** {@code command: python3 demo.py} (split on whitespace) or {@code command: [python3, demo.py]}. */
+    private List<String> command(YamlNode node) throws ScenarioException {
+        List<String> words = new ArrayList<>();
+        if (node instanceof Sequence list) {
+            for (YamlNode item : list.items()) words.add(values.text(item, "- python3"));
+        } else if (node instanceof Scalar s && !s.isNull()) {
+            words.addAll(Arrays.asList(s.text().strip().split("\\s+")));
+            words.removeIf(String::isEmpty);
+        }
+        if (words.isEmpty()) {
+            throw values.at(node, node.path() + " must name a program, e.g. `command: python3 demo.py`, not "
+                    + node.describe());
+        }
+        return List.copyOf(words);
+    }
+
+    /** The phase over the defaults; {@code workload} mappings merge key by key, the phase winning. */
+    static Mapping merge(Mapping defaults, Mapping phase) {
+        if (defaults == null) return phase;
+        Map<String, Entry> entries = new LinkedHashMap<>(defaults.entries());
+        for (Entry e : phase.entries().values()) {
+            if (e.key().equals("workload") && e.value() instanceof Mapping own
+                    && defaults.get("workload") instanceof Mapping shared) {
+                Map<String, Entry> w = new LinkedHashMap<>(shared.entries());
+                w.putAll(own.entries());
+                entries.put(e.key(), new Entry(e.key(), e.line(), e.column(),
+                        new Mapping(own.path(), own.line(), own.column(), w)));
+            } else {
+                entries.put(e.key(), e);
+            }
+        }
+        return new Mapping(phase.path(), phase.line(), phase.column(), entries);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.partop.scenario;
+
+/**
+ * A scenario that cannot be used, with where and why. {@link #getMessage()} is exactly one line
+ * for the user, e.g. {@code convoy.yaml:7:5: unknown key 'thread' in phases[1]; did you mean 'threads'?}
+ * (no location part when the line is unknown: {@code missing.yaml: no such file}).
+ */
+public final class ScenarioException extends Exception {
+
+    private final String file;
+    private final int line;
+    private final int column;
+    private final String problem;
+
+    /**
+     * @param file    the file as the user named it, or {@code builtin:NAME}; null when there is none
+     * @param line    1-based line, 0 when unknown
+     * @param column  1-based column, 0 when unknown
+     * @param problem what is wrong and what is allowed, one line
+     */
+    public ScenarioException(String file, int line, int column, String problem) {
+        super(compose(file, line, column, problem), null, false, false);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.problem = oneLine(problem);
+    }
+
+    /** The file as the user named it, or {@code builtin:NAME}; null when the error is not about a file. */
+    public String file() {
+        return file;
+    }
+
+    /** 1-based line, 0 when unknown. */
+    public int line() {
+        return line;
+    }
+
+    /** 1-based column, 0 when unknown. */
+    public int column() {
+        return column;
+    }
+
+    /** The message without the location prefix. */
+    public String problem() {
+        return problem;
+    }
+
+    private static String compose(String file, int line, int column, String problem) {
+        StringBuilder sb = new StringBuilder();
+        if (file != null) {
+            sb.append(oneLine(file));
+            if (line > 0) {
+                sb.append(':').append(line);
+                if (column > 0) sb.append(':').append(column);
+            }
+            sb.append(": ");
+        }
+        return sb.append(oneLine(problem)).toString();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+}
