@@ -59,7 +59,7 @@ final class PhaseReader {
         if (name != null) {
             throw values.at(name, "defaults cannot set `name`; each phase names itself");
         }
-        values.checkKeys(defaults, DEFAULT_KEYS, "defaults");
+        values.checkKeys(defaults, DEFAULT_KEYS);
         if (defaults.has("workload")) workloads.checkShape(defaults.get("workload"));
     }
 
@@ -70,7 +70,7 @@ final class PhaseReader {
      * @param defaults the scenario's {@code defaults:}, or null
      */
     Phase read(Mapping raw, Mapping defaults) throws ScenarioException {
-        values.checkKeys(raw, KEYS, raw.path());
+        values.checkKeys(raw, KEYS);
         if (raw.has("workload")) workloads.checkShape(raw.get("workload"));
         if (!raw.has("name")) {
             throw values.at(raw, raw.path() + " has no `name`; give each phase one, e.g. `name: 4 free threads`");

@@ -165,7 +165,7 @@ public final class ScenarioLoader {
                 throw values.at(root, "a scenario is a mapping with `name:` and `phases:` at the top level, not "
                         + root.describe());
             }
-            values.checkKeys(top, TOP_KEYS, "the top level");
+            values.checkKeys(top, TOP_KEYS);
             if (!top.has("name")) {
                 throw values.at(top, "the scenario has no `name`; add one at the top, e.g. `name: CPU-heavy work`");
             }

@@ -31,13 +31,14 @@ final class Values {
     }
 
     /** Fails on the first key of {@code map} that is not {@code allowed}, suggesting the closest one. */
-    void checkKeys(Mapping map, Collection<String> allowed, String where) throws ScenarioException {
+    void checkKeys(Mapping map, Collection<String> allowed) throws ScenarioException {
+        String where = map.path().isEmpty() ? "at the top level" : "in " + map.path();
         for (Entry e : map.entries().values()) {
             if (allowed.contains(e.key())) continue;
             Optional<String> guess = Suggestions.closest(e.key(), allowed);
             String hint = guess.map(g -> "; did you mean '" + g + "'?")
                     .orElseGet(() -> "; allowed: " + String.join(", ", allowed));
-            throw at(e, "unknown key '" + e.key() + "' in " + where + hint);
+            throw at(e, "unknown key '" + e.key() + "' " + where + hint);
         }
     }
 

@@ -34,8 +34,8 @@ final class WorkloadReader {
     /** Checks the keys of a workload as written (before defaults are merged), so errors point at the typo. */
     void checkShape(YamlNode workload) throws ScenarioException {
         for (Mapping m : items(workload)) {
-            values.checkKeys(m, KEYS, m.path());
-            if (m.get("io") instanceof Mapping io) values.checkKeys(io, IO_KEYS, io.path());
+            values.checkKeys(m, KEYS);
+            if (m.get("io") instanceof Mapping io) values.checkKeys(io, IO_KEYS);
         }
     }
 
