@@ -1,0 +1,64 @@
+// Reads partop's JSON Lines (stdin) and prints the summary's figures per phase, then checks
+// expectations given as arguments: "PHASE:FIELD>=VALUE" or "PHASE:FIELD<=VALUE".
+// Run as a single-file program on the jar's class path:
+//   java -jar target/partop.jar --json X.yaml | java -cp target/partop.jar scripts/bench/Summary.java 'p:parallelism>=1.7'
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+public class Summary {
+    public static void main(String[] args) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode summary = null;
+        JsonNode header = null;
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+            if (line.isBlank()) continue;
+            JsonNode n = json.readTree(line);
+            String type = n.path("type").asText();
+            if (type.equals("summary")) summary = n;
+            if (type.equals("header")) header = n;
+        }
+        if (summary == null) {
+            System.out.println("no summary line: the run failed");
+            System.exit(1);
+        }
+        if (header != null) {
+            System.out.printf(Locale.ROOT, "machine: %s, %d CPUs; calibration %.0f M ops/s%n",
+                    header.path("cores").path("cpu_model").asText(), header.path("cores").path("logical").asInt(),
+                    header.path("calibration").path("ops_per_second").asDouble() / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "%-30s %-13s %8s %8s %11s %8s  %s%n", "phase", "model", "wall s", "cpu s",
+                "parallelism", "speed-up", "status");
+        for (JsonNode p : summary.get("phases")) {
+            System.out.printf(Locale.ROOT, "%-30s %-13s %8.3f %8.3f %11.3f %8s  %s%n", p.get("name").asText(),
+                    p.get("model").asText(), p.get("wall_s").asDouble(), p.get("cpu_s").asDouble(),
+                    p.get("parallelism").asDouble(),
+                    p.get("speedup").isNull() ? "-" : String.format(Locale.ROOT, "%.3fx", p.get("speedup").asDouble()),
+                    p.get("status").asText());
+        }
+        int failed = 0;
+        for (String expect : args) {
+            int colon = expect.lastIndexOf(':');
+            String phase = expect.substring(0, colon);
+            String rest = expect.substring(colon + 1);
+            boolean atLeast = rest.contains(">=");
+            String[] kv = rest.split(atLeast ? ">=" : "<=");
+            double limit = Double.parseDouble(kv[1]);
+            JsonNode value = null;
+            for (JsonNode p : summary.get("phases")) {
+                if (p.get("name").asText().equals(phase)) value = p.at("/" + kv[0].replace('.', '/'));
+            }
+            boolean ok = value != null && !value.isMissingNode() && !value.isNull()
+                    && (atLeast ? value.asDouble() >= limit : value.asDouble() <= limit);
+            System.out.printf(Locale.ROOT, "%-4s %s (measured %s)%n", ok ? "ok" : "FAIL", expect,
+                    value == null ? "no such phase" : value.toString());
+            if (!ok) failed++;
+        }
+        System.exit(failed == 0 ? 0 : 1);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.partop.headless;
+
+import dev.partop.session.SnapshotSink;
+import dev.partop.snapshot.CoreSample;
+import dev.partop.snapshot.PhaseResult;
+import dev.partop.snapshot.RunHeader;
+import dev.partop.snapshot.RunState;
+import dev.partop.snapshot.Snapshot;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Headless plain output: one compact line per sample (phase, per-core busy %, parallelism so
+ * far), a line per finished phase, and the results table at the end. Made to be read in a CI
+ * log or piped through grep.
+ */
+public final class PlainPrinter implements SnapshotSink {
+
+    /** Beyond this many cores a line shows the spread (min/mean/max) instead of every core. */
+    private static final int MAX_CORES_LISTED = 32;
+
+    private final PrintStream out;
+    private int phasesPrinted;
+    private boolean tablePrinted;
+
+    public PlainPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void header(RunHeader h) {
+        out.printf(Locale.ROOT, "partop %s  %s  (%d CPUs, %d cores; %s)%n", h.partopVersion(), h.scenarioName(),
+                h.machine().logical(), h.machine().physical(), h.machine().cpuModel());
+        out.printf(Locale.ROOT, "calibration: %.0f M ops/s on one core (%.0f ms)%n", h.opsPerSecond() / 1e6,
+                h.calibrationMs());
+        out.flush();
+    }
+
+    @Override
+    public void snapshot(Snapshot s) {
+        if (s.results().size() < phasesPrinted) phasesPrinted = 0;
+        if (s.phase() != null && s.state() != RunState.FINISHED) out.println(line(s));
+        for (; phasesPrinted < s.results().size(); phasesPrinted++) {
+            PhaseResult r = s.results().get(phasesPrinted);
+            out.printf(Locale.ROOT, "== %s [%s] %s: wall %.2fs, cpu %.2fs, parallelism %.2f%s%n", r.name(), r.model(),
+                    r.status().json(), r.wallS(), r.cpuS(), r.parallelism(),
+                    r.reason() == null ? "" : " (" + r.reason() + ")");
+        }
+        if (s.state() == RunState.FINISHED && !tablePrinted) {
+            tablePrinted = true;
+            out.println();
+            out.print(table(s.results()));
+        }
+        out.flush();
+    }
+
+    /** One sample as a line: time, phase, cores in use, parallelism, tasks, per-core %. */
+    static String line(Snapshot s) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%7.2fs  %d/%d %-22s %-13s cores %5.2f/%d  par %4.2f  tasks %d/%d  |",
+                s.t(), s.phaseIndex() + 1, s.phaseCount(), clip(s.phase().name(), 22), s.phase().model(),
+                s.coresBusy(), s.cores().size(), s.parallelism(), s.tasksDone(), s.tasksTotal()));
+        List<CoreSample> cores = s.cores();
+        if (cores.size() <= MAX_CORES_LISTED) {
+            for (CoreSample c : cores) b.append(String.format(Locale.ROOT, " %3.0f", c.busy() * 100));
+        } else {
+            double min = 1, max = 0, sum = 0;
+            for (CoreSample c : cores) {
+                min = Math.min(min, c.busy());
+                max = Math.max(max, c.busy());
+                sum += c.busy();
+            }
+            b.append(String.format(Locale.ROOT, " min %3.0f mean %3.0f max %3.0f %%", min * 100,
+                    sum / cores.size() * 100, max * 100));
+        }
+        return b.toString();
+    }
+
+    /** The results table: one row per phase. */
+    public static String table(List<PhaseResult> results) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-26s %-13s %8s %8s %11s %8s %7s  %s%n", "phase", "model", "wall s",
+                "cpu s", "parallelism", "speed-up", "tasks", "status"));
+        for (PhaseResult r : results) {
+            b.append(String.format(Locale.ROOT, "%-26s %-13s %8.2f %8.2f %11.2f %8s %7s  %s%n", clip(r.name(), 26),
+                    r.model(), r.wallS(), r.cpuS(), r.parallelism(),
+                    r.speedup() == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.speedup()),
+                    r.tasksDone() + "/" + r.tasksTotal(), r.status().json()));
+        }
+        return b.toString();
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+    }
+}

@@ -1,0 +1,232 @@
+package dev.partop.session;
+
+import dev.partop.model.ExecutionModel;
+import dev.partop.model.Lane;
+import dev.partop.model.Models;
+import dev.partop.model.PhaseContext;
+import dev.partop.probe.CoreSource;
+import dev.partop.scenario.Phase;
+import dev.partop.scenario.Scenario;
+import dev.partop.snapshot.PhaseInfo;
+import dev.partop.snapshot.PhaseResult;
+import dev.partop.snapshot.PhaseStatus;
+import dev.partop.snapshot.RunHeader;
+import dev.partop.snapshot.RunState;
+import dev.partop.snapshot.Snapshot;
+import dev.partop.work.Calibration;
+import dev.partop.work.TaskPlan;
+import dev.partop.work.TaskPlans;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a scenario's phases in order on the calling thread while a sampler thread turns the
+ * running model's counters into one {@link Snapshot} per interval and hands it to every sink.
+ * Also the {@link Controls} a dashboard calls: skip, restart, quit.
+ */
+public final class Session implements Controls {
+
+    /** What a session needs besides the scenario. */
+    public record Options(Duration interval, String onlyPhase, Duration calibrationBudget, String version) {
+    }
+
+    private final Scenario scenario;
+    private final List<Phase> phases;
+    private final CoreSource cores;
+    private final List<SnapshotSink> sinks;
+    private final Options options;
+    private final SelfMeter self = new SelfMeter();
+    private final long originNanos = System.nanoTime();
+
+    private volatile RunState state = RunState.CALIBRATING;
+    private volatile PhaseRun current;
+    private volatile List<PhaseResult> results = List.of();
+    private volatile boolean quit;
+    private volatile boolean restart;
+    private volatile boolean skip;
+    private SnapshotAssembler assembler;
+    private Calibration calibration;
+
+    public Session(Scenario scenario, CoreSource cores, List<SnapshotSink> sinks, Options options) {
+        this.scenario = scenario;
+        this.cores = cores;
+        this.sinks = List.copyOf(sinks);
+        this.options = options;
+        this.phases = selectPhases(scenario, options.onlyPhase());
+    }
+
+    /** All phases, or with {@code only} the baseline (for the speed-up) and that phase. */
+    static List<Phase> selectPhases(Scenario scenario, String only) {
+        if (only == null) return scenario.phases();
+        Phase chosen = scenario.phase(only);
+        if (chosen == null) throw new IllegalArgumentException("no phase named '" + only + "'");
+        Phase base = scenario.phase(scenario.baseline());
+        if (base == null || base == chosen) return List.of(chosen);
+        return List.of(base, chosen);
+    }
+
+    public SelfMeter selfMeter() {
+        return self;
+    }
+
+    public List<PhaseResult> results() {
+        return results;
+    }
+
+    /** Runs every phase, then sends the final Snapshot; returns the results. */
+    public List<PhaseResult> run() {
+        calibration = Calibration.measure(options.calibrationBudget());
+        RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
+                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList());
+        for (SnapshotSink s : sinks) s.header(header);
+        assembler = new SnapshotAssembler(cores, self, originNanos);
+        state = RunState.RUNNING;
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "partop-sampler");
+            t.setDaemon(true);
+            self.register(t);
+            return t;
+        });
+        long period = options.interval().toNanos();
+        ScheduledFuture<?> ticking = sampler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "partop-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            do {
+                restart = false;
+                results = List.of();
+                for (int i = 0; i < phases.size() && !quit && !restart; i++) runPhase(i, watchdog);
+            } while (restart && !quit);
+            current = null;
+            state = RunState.FINISHED;
+        } finally {
+            ticking.cancel(false);
+            sampler.shutdown();
+            watchdog.shutdownNow();
+            awaitQuietly(sampler);
+            tick();
+        }
+        return results;
+    }
+
+    private void runPhase(int index, ScheduledExecutorService watchdog) {
+        Phase phase = phases.get(index);
+        PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase));
+        List<TaskPlan> tasks = TaskPlans.of(phase, calibration);
+        skip = false;
+        PhaseStatus status = PhaseStatus.OK;
+        String reason = null;
+        long start = 0;
+        long end;
+        ExecutionModel model = null;
+        boolean[] timedOut = {false};
+        ScheduledFuture<?> timeout = null;
+        try {
+            model = Models.create(new PhaseContext(phase, tasks, calibration, originNanos));
+            current = new PhaseRun(index, info, model, tasks.size(), 0);
+            state = RunState.PREPARING;
+            model.prepare();
+            start = System.nanoTime();
+            current = current.started(start);
+            state = RunState.RUNNING;
+            if (phase.timeout() != null) {
+                ExecutionModel m = model;
+                timeout = watchdog.schedule(() -> {
+                    timedOut[0] = true;
+                    m.cancel();
+                }, phase.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            }
+            if (!skip && !quit && !restart) model.run();
+        } catch (Exception e) {
+            status = PhaseStatus.FAILED;
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } finally {
+            end = System.nanoTime();
+            if (timeout != null) timeout.cancel(false);
+            if (model != null) model.close();
+        }
+        if (start == 0) start = end;
+        if (status == PhaseStatus.OK) {
+            if (timedOut[0]) {
+                status = PhaseStatus.TIMEOUT;
+                reason = "cut off after " + phase.timeout().toMillis() + " ms";
+            } else if (skip || quit || restart) {
+                status = PhaseStatus.SKIPPED;
+                reason = quit ? "run stopped" : restart ? "run restarted" : "skipped";
+            }
+        }
+        if (restart) return;
+        double wall = (end - start) / 1e9;
+        long cpuNanos = 0;
+        long done = 0;
+        if (model != null) {
+            for (Lane lane : model.lanes()) {
+                cpuNanos += lane.cpuNanos();
+                done += lane.tasksDone();
+            }
+        }
+        double cpu = cpuNanos / 1e9;
+        PhaseResult result = new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
+                wall > 0 ? cpu / wall : 0, null, done, tasks.size(), status, reason,
+                model == null ? null : model.stats(wall));
+        List<PhaseResult> next = new ArrayList<>(results);
+        next.add(result);
+        results = Speedups.apply(next, scenario.baseline());
+        tick();
+    }
+
+    /** One sampler tick: assemble and hand out a Snapshot. Serialised: ticks never interleave. */
+    private synchronized void tick() {
+        if (assembler == null) return;
+        try {
+            Snapshot s = assembler.assemble(state, current, phases.size(), results);
+            for (SnapshotSink sink : sinks) sink.snapshot(s);
+        } catch (RuntimeException e) {
+            // a sink's failure must not stop the sampler: it would freeze every view
+            System.err.println("partop: sampler: " + e);
+        }
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService s) {
+        try {
+            s.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void cancelCurrent() {
+        PhaseRun run = current;
+        if (run != null) run.model().cancel();
+    }
+
+    @Override
+    public void skipPhase() {
+        skip = true;
+        cancelCurrent();
+    }
+
+    @Override
+    public void restart() {
+        restart = true;
+        cancelCurrent();
+    }
+
+    @Override
+    public void quit() {
+        quit = true;
+        cancelCurrent();
+    }
+
+}

@@ -1,0 +1,105 @@
+package dev.partop.session;
+
+import dev.partop.model.ExecutionModel;
+import dev.partop.model.Lane;
+import dev.partop.probe.CoreSource;
+import dev.partop.snapshot.CoreSample;
+import dev.partop.snapshot.HolderSpan;
+import dev.partop.snapshot.LaneSample;
+import dev.partop.snapshot.LaneState;
+import dev.partop.snapshot.ModelStats;
+import dev.partop.snapshot.PhaseResult;
+import dev.partop.snapshot.RunState;
+import dev.partop.snapshot.SelfStats;
+import dev.partop.snapshot.Snapshot;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the producers' counters into one immutable {@link Snapshot}: per-core fractions from
+ * the core source, per-lane deltas since the previous tick, the model's counters and holder
+ * spans, and partop's own cost. Keeps the previous tick's readings to take differences;
+ * used by one thread at a time (the sampler).
+ */
+final class SnapshotAssembler {
+
+    private static final int STATES = LaneState.values().length;
+
+    private final CoreSource cores;
+    private final SelfMeter self;
+    private final long originNanos;
+    private final Map<Lane, long[]> previous = new IdentityHashMap<>();
+    private ExecutionModel previousModel;
+    private long lastNanos;
+    private long seq;
+
+    SnapshotAssembler(CoreSource cores, SelfMeter self, long originNanos) {
+        this.cores = cores;
+        this.self = self;
+        this.originNanos = originNanos;
+        this.lastNanos = originNanos;
+    }
+
+    Snapshot assemble(RunState state, PhaseRun run, int phaseCount, List<PhaseResult> results) {
+        long now = System.nanoTime();
+        double tick = Math.max(1e-9, (now - lastNanos) / 1e9);
+        lastNanos = now;
+        List<CoreSample> coreSamples = cores.sample();
+        SelfStats selfStats = self.sample();
+
+        if (run == null) {
+            return new Snapshot(Snapshot.FORMAT, seq++, (now - originNanos) / 1e9, state, -1, phaseCount, null, 0, tick,
+                    0, 0, coreSamples, List.of(), List.of(), ModelStats.NONE, 0, 0, selfStats, results);
+        }
+        ExecutionModel model = run.model();
+        if (model != previousModel) {
+            previous.clear();
+            previousModel = model;
+        }
+        List<Lane> lanes = model.lanes();
+        List<LaneSample> laneSamples = new ArrayList<>(lanes.size());
+        long cpuTotal = 0;
+        long tasksDone = 0;
+        for (Lane lane : lanes) {
+            long cpu = lane.cpuNanos();
+            long[] byState = lane.nanosByState(now);
+            long[] prev = previous.get(lane);
+            if (prev == null) prev = new long[STATES + 1];
+            long[] cur = new long[STATES + 1];
+            System.arraycopy(byState, 0, cur, 0, STATES);
+            cur[STATES] = cpu;
+            previous.put(lane, cur);
+            cpuTotal += cpu;
+            tasksDone += lane.tasksDone();
+            double tickNanos = tick * 1e9;
+            laneSamples.add(new LaneSample(lane.id(), lane.name(), lane.state(),
+                    Math.max(0, (cpu - prev[STATES]) / tickNanos),
+                    frac(cur, prev, LaneState.RUNNING, tickNanos),
+                    frac(cur, prev, LaneState.HOLDING, tickNanos),
+                    frac(cur, prev, LaneState.WAITING, tickNanos),
+                    frac(cur, prev, LaneState.IO, tickNanos),
+                    clamp(frac(cur, prev, LaneState.IDLE, tickNanos) + frac(cur, prev, LaneState.STARTING, tickNanos)
+                            + frac(cur, prev, LaneState.DONE, tickNanos)),
+                    lane.tasksDone(), lane.lock()));
+        }
+        double elapsed = run.startNanos() == 0 ? 0 : (now - run.startNanos()) / 1e9;
+        List<HolderSpan> holders = new ArrayList<>();
+        model.drainHolders(originNanos, holders::add);
+        ModelStats stats = run.startNanos() == 0 ? ModelStats.NONE : model.stats(elapsed);
+        double cpuS = cpuTotal / 1e9;
+        return new Snapshot(Snapshot.FORMAT, seq++, (now - originNanos) / 1e9, state, run.index(), phaseCount,
+                run.info(), elapsed, tick, tasksDone, run.tasksTotal(), coreSamples, laneSamples, holders,
+                stats == null ? ModelStats.NONE : stats, cpuS, elapsed > 0 ? cpuS / elapsed : 0, selfStats, results);
+    }
+
+    private static double frac(long[] cur, long[] prev, LaneState s, double tickNanos) {
+        return clamp((cur[s.ordinal()] - prev[s.ordinal()]) / tickNanos);
+    }
+
+    private static double clamp(double v) {
+        return v < 0 ? 0 : Math.min(1, v);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.partop.session;
+
+import dev.partop.probe.OshiCoreSource;
+import dev.partop.scenario.ModelKind;
+import dev.partop.snapshot.LaneState;
+import dev.partop.snapshot.PhaseResult;
+import dev.partop.snapshot.PhaseStatus;
+import dev.partop.snapshot.RunHeader;
+import dev.partop.snapshot.RunState;
+import dev.partop.snapshot.Snapshot;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static dev.partop.session.TestScenarios.cpu;
+import static dev.partop.session.TestScenarios.phase;
+import static dev.partop.session.TestScenarios.scenario;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real session on real threads and the real OSHI core source. */
+class SessionTest {
+
+    static final class Collecting implements SnapshotSink {
+        final List<Snapshot> snapshots = new CopyOnWriteArrayList<>();
+        volatile RunHeader header;
+
+        @Override
+        public void header(RunHeader h) {
+            header = h;
+        }
+
+        @Override
+        public void snapshot(Snapshot s) {
+            snapshots.add(s);
+        }
+    }
+
+    private static Session.Options options() {
+        return new Session.Options(Duration.ofMillis(50), null, Duration.ofMillis(100), "test");
+    }
+
+    @Test
+    void runsEveryPhaseAndReportsResults() {
+        var scenario = scenario(phase("one", ModelKind.SEQUENTIAL, 1, cpu(2, Duration.ofMillis(150))),
+                phase("two", ModelKind.FREE_THREADS, 2, cpu(2, Duration.ofMillis(150))));
+        Collecting sink = new Collecting();
+        Session session = new Session(scenario, new OshiCoreSource(), List.of(sink), options());
+        List<PhaseResult> results = session.run();
+
+        assertThat(results).extracting(PhaseResult::name).containsExactly("one", "two");
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(PhaseStatus.OK);
+            assertThat(r.tasksDone()).isEqualTo(2);
+            assertThat(r.cpuS()).isPositive();
+            // CPU time of the phase's own threads cannot exceed wall time x threads (+ rounding)
+            assertThat(r.parallelism()).isLessThanOrEqualTo(2.1);
+        });
+        // sequential: one thread, so at most one core's worth
+        assertThat(results.get(0).parallelism()).isLessThanOrEqualTo(1.05);
+        assertThat(results.get(0).speedup()).isEqualTo(1.0);
+        assertThat(results.get(1).speedup()).isNotNull();
+
+        assertThat(sink.header).isNotNull();
+        assertThat(sink.header.opsPerSecond()).isPositive();
+        Snapshot last = sink.snapshots.get(sink.snapshots.size() - 1);
+        assertThat(last.state()).isEqualTo(RunState.FINISHED);
+        assertThat(last.results()).hasSize(2);
+        // sequence numbers and times only grow
+        for (int i = 1; i < sink.snapshots.size(); i++) {
+            assertThat(sink.snapshots.get(i).seq()).isGreaterThan(sink.snapshots.get(i - 1).seq());
+            assertThat(sink.snapshots.get(i).t()).isGreaterThanOrEqualTo(sink.snapshots.get(i - 1).t());
+        }
+        // some tick saw the free-thread phase with its two lanes
+        assertThat(sink.snapshots).anySatisfy(s -> {
+            assertThat(s.phase()).isNotNull();
+            assertThat(s.phase().name()).isEqualTo("two");
+            assertThat(s.lanes()).hasSize(2);
+        });
+    }
+
+    @Test
+    void laneFractionsSplitTheTick() {
+        var scenario = scenario(phase("one", ModelKind.SEQUENTIAL, 1, cpu(1, Duration.ofMillis(400))));
+        Collecting sink = new Collecting();
+        new Session(scenario, new OshiCoreSource(), List.of(sink), options()).run();
+        assertThat(sink.snapshots).filteredOn(s -> s.state() == RunState.RUNNING && !s.lanes().isEmpty())
+                .isNotEmpty()
+                .allSatisfy(s -> s.lanes().forEach(l -> {
+                    double sum = l.running() + l.holding() + l.waiting() + l.io() + l.idle();
+                    assertThat(sum).isBetween(0.0, 1.05);
+                }));
+        assertThat(sink.snapshots).anySatisfy(s -> assertThat(s.lanes())
+                .anySatisfy(l -> assertThat(l.state()).isEqualTo(LaneState.RUNNING)));
+    }
+
+    @Test
+    void skipCancelsTheRunningPhase() throws Exception {
+        var scenario = scenario(phase("long", ModelKind.FREE_THREADS, 2, cpu(2, Duration.ofSeconds(30))),
+                phase("short", ModelKind.SEQUENTIAL, 1, cpu(1, Duration.ofMillis(50))));
+        Collecting sink = new Collecting();
+        Session session = new Session(scenario, new OshiCoreSource(), List.of(sink), options());
+        Thread skipper = new Thread(() -> {
+            while (sink.snapshots.stream().noneMatch(s -> s.state() == RunState.RUNNING && s.phaseElapsed() > 0.1)) {
+                Thread.onSpinWait();
+            }
+            session.skipPhase();
+        });
+        skipper.start();
+        List<PhaseResult> results = session.run();
+        skipper.join();
+        assertThat(results.get(0).status()).isEqualTo(PhaseStatus.SKIPPED);
+        assertThat(results.get(0).wallS()).isLessThan(30);
+        assertThat(results.get(1).status()).isEqualTo(PhaseStatus.OK);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.partop.session;
+
+import dev.partop.scenario.GilPolicy;
+import dev.partop.scenario.IoSpec;
+import dev.partop.scenario.ModelKind;
+import dev.partop.scenario.Phase;
+import dev.partop.scenario.Scenario;
+import dev.partop.scenario.Workload;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Scenarios built in code, for tests that must not depend on the YAML loader. */
+public final class TestScenarios {
+
+    private TestScenarios() {
+    }
+
+    public static Workload cpu(int tasks, Duration cpu) {
+        return new Workload(tasks, cpu, 0, null, 1, 0, 0, 0);
+    }
+
+    public static Workload io(int tasks, IoSpec io, int rounds) {
+        return new Workload(tasks, null, 0, io, rounds, 0, 0, 0);
+    }
+
+    public static Phase phase(String name, ModelKind model, int threads, Workload... work) {
+        return new Phase(name, model, threads, 1, 1, Duration.ofMillis(5), GilPolicy.NEW, 100, null, "cold",
+                List.of(work), List.of(), 0);
+    }
+
+    public static Scenario scenario(Phase... phases) {
+        return new Scenario("test", "a test scenario", phases[0].name(), List.of(phases), "test.yaml", "");
+    }
+}
