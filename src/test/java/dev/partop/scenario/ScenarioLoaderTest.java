@@ -195,4 +195,25 @@ class ScenarioLoaderTest {
         assertThat(ScenarioLoader.resolve("cpu-heavy.yaml").source()).isEqualTo("builtin:cpu-heavy");
         assertThat(ScenarioLoader.resolve(null).source()).isEqualTo("builtin:default");
     }
+
+    @Test
+    void oneThreadModelsIgnoreInheritedThreads() throws ScenarioException {
+        Scenario s = parse("""
+                name: inherited threads
+                defaults: {threads: 4, workload: {tasks: 8, cpu: 1ms}}
+                phases:
+                  - {name: one, model: sequential}
+                  - {name: four, model: free-threads}
+                """);
+        assertThat(s.phase("one").threads()).isEqualTo(1);
+        assertThat(s.phase("four").threads()).isEqualTo(4);
+    }
+
+    @Test
+    void windowsLineEndingsKeepLineNumbers() {
+        String yaml = "name: crlf\r\nphases:\r\n  - name: a\r\n    model: sequential\r\n    thread: 2\r\n";
+        ScenarioException e = org.assertj.core.api.Assertions.catchThrowableOfType(ScenarioException.class,
+                () -> parse(yaml));
+        assertThat(e.getMessage()).isEqualTo("test.yaml:5:5: unknown key 'thread' in phases[0]; did you mean 'threads'?");
+    }
 }
