@@ -108,13 +108,14 @@ public final class Session implements Controls {
                 results = List.of();
                 for (int i = 0; i < phases.size() && !quit && !restart; i++) runPhase(i, watchdog);
             } while (restart && !quit);
-            current = null;
-            state = RunState.FINISHED;
         } finally {
             ticking.cancel(false);
             sampler.shutdown();
             watchdog.shutdownNow();
             awaitQuietly(sampler);
+            // the one FINISHED Snapshot: sent only once the sampler has stopped, so it is the last
+            current = null;
+            state = RunState.FINISHED;
             tick();
         }
         return results;

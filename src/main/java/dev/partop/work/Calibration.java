@@ -35,13 +35,13 @@ public record Calibration(double opsPerSecond, double tookMs) {
         while (runs < 3 || System.nanoTime() < deadline) {
             long c0 = cpuTime ? mx.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
-            v += CpuKernel.run(chunk * 8, runs, EvalBreaker.NONE);
+            v += CpuKernel.run(chunk * 4, runs, EvalBreaker.NONE);
             long t1 = System.nanoTime();
             long c1 = cpuTime ? mx.getCurrentThreadCpuTime() : 0;
             // wall time, unless the thread was clearly descheduled (CPU < 90 % of wall)
             long elapsed = t1 - t0;
             if (cpuTime && c1 - c0 > 0 && c1 - c0 < elapsed * 0.9) elapsed = c1 - c0;
-            best = Math.max(best, chunk * 8 * 1e9 / elapsed);
+            best = Math.max(best, chunk * 4 * 1e9 / elapsed);
             runs++;
             if (runs > 200) break;
         }
