@@ -10,6 +10,7 @@ import dev.partop.scenario.Phase;
 import dev.partop.scenario.Scenario;
 import dev.partop.scenario.ScenarioException;
 import dev.partop.scenario.ScenarioLoader;
+import dev.partop.scenario.Suggestions;
 import dev.partop.session.Session;
 import dev.partop.session.SnapshotSink;
 import picocli.CommandLine.Command;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /** Runs a scenario: live dashboard on a terminal, headless lines or JSON otherwise. */
 @Command(mixinStandardHelpOptions = true, sortOptions = false,
@@ -61,8 +61,10 @@ public class RunCommand implements Callable<Integer> {
         }
         Scenario scenario = loadScenario();
         if (phase != null && scenario.phase(phase) == null) {
+            List<String> names = scenario.phases().stream().map(Phase::name).toList();
+            String guess = Suggestions.closest(phase, names).map(n -> "did you mean '" + n + "'? ").orElse("");
             throw new UserError("no phase named '" + phase + "' in " + scenario.source(),
-                    "phases: " + scenario.phases().stream().map(Phase::name).collect(Collectors.joining(", ")));
+                    guess + "phases: " + String.join(", ", names));
         }
         CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : new OshiCoreSource();
         PrintStream out = System.out;
