@@ -6,6 +6,7 @@ import dev.partop.probe.CoreSource;
 import dev.partop.probe.OshiCoreSource;
 import dev.partop.probe.SyntheticCoreSource;
 import dev.partop.scenario.BuiltinScenarios;
+import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Scenario;
 import dev.partop.scenario.ScenarioException;
@@ -46,6 +47,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--phase", paramLabel = "NAME", description = "Run only this phase (and the baseline).")
     String phase;
 
+    @Option(names = "--allow-commands", description = "Allow phases that run programs (model: command).")
+    boolean allowCommands;
+
     @Option(names = "--synthetic-cores", hidden = true, paramLabel = "N",
             description = "Draw a made-up machine of N CPUs (tests and demos of big layouts).")
     Integer syntheticCores;
@@ -65,6 +69,12 @@ public class RunCommand implements Callable<Integer> {
             String guess = Suggestions.closest(phase, names).map(n -> "did you mean '" + n + "'? ").orElse("");
             throw new UserError("no phase named '" + phase + "' in " + scenario.source(),
                     guess + "phases: " + String.join(", ", names));
+        }
+        for (Phase p : scenario.phases()) {
+            if (p.model() == ModelKind.COMMAND && !allowCommands && (phase == null || phase.equals(p.name()))) {
+                throw new UserError("phase '" + p.name() + "' runs a program (" + String.join(" ", p.command())
+                        + "), which partop does only when asked", "add --allow-commands if you trust " + scenario.source());
+            }
         }
         CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : new OshiCoreSource();
         PrintStream out = System.out;

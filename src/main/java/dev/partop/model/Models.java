@@ -8,7 +8,8 @@ import java.util.Set;
 /** Creates the model a phase names, and says which models exist in this build. */
 public final class Models {
 
-    private static final Set<ModelKind> AVAILABLE = EnumSet.of(ModelKind.SEQUENTIAL, ModelKind.FREE_THREADS);
+    private static final Set<ModelKind> AVAILABLE = EnumSet.of(ModelKind.SEQUENTIAL, ModelKind.FREE_THREADS,
+            ModelKind.COMMAND);
 
     private Models() {
     }
@@ -22,6 +23,7 @@ public final class Models {
         return switch (ctx.phase().model()) {
             case SEQUENTIAL -> SequentialModel.create(ctx);
             case FREE_THREADS -> FreeThreadsModel.create(ctx);
+            case COMMAND -> new CommandModel(ctx);
             default -> throw new UnsupportedOperationException(
                     "model '" + ctx.phase().model().keyword() + "' is not available yet");
         };

@@ -174,20 +174,49 @@ final class PhaseReader {
         return d;
     }
 
-    /** {@code command: python3 demo.py} (split on whitespace) or {@code command: [python3, demo.py]}. */
+    /**
+     * {@code command: python3 demo.py} (split into words like a shell does, honouring quotes)
+     * or {@code command: [python3, demo.py]}.
+     */
     private List<String> command(YamlNode node) throws ScenarioException {
         List<String> words = new ArrayList<>();
         if (node instanceof Sequence list) {
             for (YamlNode item : list.items()) words.add(values.text(item, "- python3"));
         } else if (node instanceof Scalar s && !s.isNull()) {
-            words.addAll(Arrays.asList(s.text().strip().split("\\s+")));
-            words.removeIf(String::isEmpty);
+            words.addAll(shellWords(s.text()));
         }
         if (words.isEmpty()) {
             throw values.at(node, node.path() + " must name a program, e.g. `command: python3 demo.py`, not "
                     + node.describe());
         }
         return List.copyOf(words);
+    }
+
+    /** Splits on unquoted whitespace; single and double quotes group words and are removed. */
+    static List<String> shellWords(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+                else word.append(c);
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) words.add(word.toString());
+                word.setLength(0);
+                inWord = false;
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) words.add(word.toString());
+        return words;
     }
 
     /** The phase over the defaults; {@code workload} mappings merge key by key, the phase winning. */

@@ -5,6 +5,7 @@ import dev.partop.model.Lane;
 import dev.partop.model.Models;
 import dev.partop.model.PhaseContext;
 import dev.partop.probe.CoreSource;
+import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Scenario;
 import dev.partop.snapshot.PhaseInfo;
@@ -125,6 +126,8 @@ public final class Session implements Controls {
         Phase phase = phases.get(index);
         PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase));
         List<TaskPlan> tasks = TaskPlans.of(phase, calibration);
+        // a command phase has no workload: its one task is the program
+        int taskCount = phase.model() == ModelKind.COMMAND ? 1 : tasks.size();
         skip = false;
         PhaseStatus status = PhaseStatus.OK;
         String reason = null;
@@ -135,7 +138,7 @@ public final class Session implements Controls {
         ScheduledFuture<?> timeout = null;
         try {
             model = Models.create(new PhaseContext(phase, tasks, calibration, originNanos));
-            current = new PhaseRun(index, info, model, tasks.size(), 0);
+            current = new PhaseRun(index, info, model, taskCount, 0);
             state = RunState.PREPARING;
             model.prepare();
             start = System.nanoTime();
@@ -179,7 +182,7 @@ public final class Session implements Controls {
         }
         double cpu = cpuNanos / 1e9;
         PhaseResult result = new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
-                wall > 0 ? cpu / wall : 0, null, done, tasks.size(), status, reason,
+                wall > 0 ? cpu / wall : 0, null, done, taskCount, status, reason,
                 model == null ? null : model.stats(wall));
         List<PhaseResult> next = new ArrayList<>(results);
         next.add(result);

@@ -1,0 +1,64 @@
+package dev.partop.model;
+
+import dev.partop.scenario.GilPolicy;
+import dev.partop.scenario.ModelKind;
+import dev.partop.scenario.Phase;
+import dev.partop.work.Calibration;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Real programs in real processes, measured from outside. */
+class CommandModelTest {
+
+    private static CommandModel model(String... command) {
+        Phase p = new Phase("cmd", ModelKind.COMMAND, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null, "cold",
+                List.of(), List.of(command), 0);
+        return new CommandModel(new PhaseContext(p, List.of(), new Calibration(1e9, 0), System.nanoTime()));
+    }
+
+    @Test
+    void everyProcessOfTheTreeGetsALaneWithItsCpu() throws Exception {
+        // two busy children of a shell, for about 0.6 s
+        CommandModel m = model("sh", "-c",
+                "for i in 1 2; do (end=$(($(date +%s%N)+600000000)); while [ $(date +%s%N) -lt $end ]; do :; done) & done; wait");
+        m.run();
+        assertThat(m.lanes().size()).isGreaterThanOrEqualTo(3);
+        assertThat(m.lanes().stream().mapToLong(Lane::cpuNanos).sum()).isPositive();
+        assertThat(m.lanes().get(0).tasksDone()).isEqualTo(1);
+    }
+
+    @Test
+    void nonZeroExitFailsWithTheCode() {
+        CommandModel m = model("sh", "-c", "exit 3");
+        assertThatThrownBy(m::run).hasMessageContaining("exited with code 3");
+    }
+
+    @Test
+    void cancelLeavesNoProcessBehind() throws Exception {
+        CommandModel m = model("sh", "-c", "sleep 30 & sleep 30 & wait");
+        Thread runner = new Thread(() -> {
+            try {
+                m.run();
+            } catch (Exception ignored) {
+                // cancelled
+            }
+        });
+        runner.start();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (m.lanes().size() < 3 && System.nanoTime() < deadline) Thread.sleep(20);
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        assertThat(children).isNotEmpty();
+        m.cancel();
+        runner.join(5000);
+        assertThat(runner.isAlive()).isFalse();
+        for (ProcessHandle h : children) {
+            h.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(h.isAlive()).as("pid %d", h.pid()).isFalse();
+        }
+    }
+}
