@@ -46,16 +46,21 @@ public class ThreadPoolModel implements ExecutionModel {
      *                null when the env records none
      */
     public ThreadPoolModel(PhaseContext ctx, int threadCount, LaneEnvFactory envs, LatencyRecorder latency) {
+        this(ctx, threadCount, envs, latency, 0);
+    }
+
+    /**
+     * @param lockCount interpreter locks the threads are spread over (thread {@code i} uses lock
+     *                  {@code i mod lockCount}); 0 for none
+     */
+    protected ThreadPoolModel(PhaseContext ctx, int threadCount, LaneEnvFactory envs, LatencyRecorder latency,
+                              int lockCount) {
         this.ctx = ctx;
         this.envs = envs;
         this.latency = latency;
+        // no more threads than tasks: an idle thread would only clutter the lanes
         int n = Math.max(1, Math.min(threadCount, Math.max(1, ctx.tasks().size())));
-        for (int i = 0; i < n; i++) lanes.add(newLane(i));
-    }
-
-    /** Lane {@code i}; a model with several locks overrides this to say which lock. */
-    protected Lane newLane(int i) {
-        return new Lane(i, "T" + (i + 1));
+        for (int i = 0; i < n; i++) lanes.add(new Lane(i, "T" + (i + 1), lockCount > 0 ? i % lockCount : -1));
     }
 
     public EvalBreaker cancelCheck() {
@@ -102,14 +107,10 @@ public class ThreadPoolModel implements ExecutionModel {
             failure.compareAndSet(null, e);
             cancelled = true;
         } finally {
-            threadEnding(lane);
+            env.finish();
             IoWork.closeThreadConnection();
             lane.finishCurrentThread();
         }
-    }
-
-    /** Called on a lane's thread as it ends, before it is marked done (e.g. to release a lock). */
-    protected void threadEnding(Lane lane) {
     }
 
     @Override

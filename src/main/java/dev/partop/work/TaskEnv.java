@@ -14,6 +14,10 @@ public interface TaskEnv {
 
     void io(TaskPlan task, IoSpec io);
 
+    /** The lane's thread is ending (finished or cancelled): let go of anything it holds. */
+    default void finish() {
+    }
+
     /** Runs every round of {@code task} through {@code env}. */
     static void runTask(TaskPlan task, TaskEnv env) {
         for (int r = 0; r < task.rounds(); r++) {

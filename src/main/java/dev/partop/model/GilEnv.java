@@ -1,0 +1,78 @@
+package dev.partop.model;
+
+import dev.partop.model.lock.Gil;
+import dev.partop.scenario.IoSpec;
+import dev.partop.snapshot.LaneState;
+import dev.partop.work.CpuKernel;
+import dev.partop.work.EvalBreaker;
+import dev.partop.work.IoWork;
+import dev.partop.work.LatencyRecorder;
+import dev.partop.work.MemoryKernel;
+import dev.partop.work.TaskEnv;
+import dev.partop.work.TaskPlan;
+
+import java.util.List;
+
+/**
+ * Runs tasks the way Python threads run them: a thread holds its interpreter's lock whenever
+ * it runs Python code (from its first task to its end), checks for a hand-over at every
+ * eval-breaker point, and releases the lock around blocking I/O.
+ */
+final class GilEnv implements LaneEnvFactory {
+
+    private final List<Gil> locks;
+    private final LatencyRecorder latency;
+
+    /** Lane {@code i} uses {@code locks.get(i % locks.size())}. */
+    GilEnv(List<Gil> locks, LatencyRecorder latency) {
+        this.locks = locks;
+        this.latency = latency;
+    }
+
+    @Override
+    public TaskEnv forLane(Lane lane, EvalBreaker cancel) {
+        Gil gil = locks.get(lane.id() % locks.size());
+        EvalBreaker breaker = gil.breaker(lane, cancel);
+        return new TaskEnv() {
+            private boolean holding;
+
+            private void hold() {
+                if (!holding) {
+                    gil.take(lane);
+                    holding = true;
+                }
+            }
+
+            @Override
+            public void cpu(TaskPlan task, long ops) {
+                hold();
+                CpuKernel.consume(CpuKernel.run(ops, task.id(), breaker));
+            }
+
+            @Override
+            public void memory(TaskPlan task, long bytes) {
+                hold();
+                CpuKernel.consume(MemoryKernel.stream(bytes, breaker));
+            }
+
+            @Override
+            public void io(TaskPlan task, IoSpec io) {
+                hold(); // the Python code that starts the I/O runs under the lock
+                gil.drop(lane, true);
+                holding = false;
+                lane.enter(LaneState.IO);
+                long took = IoWork.perform(io);
+                if (latency != null) latency.record(took);
+                hold();
+            }
+
+            @Override
+            public void finish() {
+                if (holding) {
+                    gil.drop(lane, false);
+                    holding = false;
+                }
+            }
+        };
+    }
+}

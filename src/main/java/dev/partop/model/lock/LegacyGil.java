@@ -1,0 +1,136 @@
+package dev.partop.model.lock;
+
+import dev.partop.model.Lane;
+import dev.partop.snapshot.LaneState;
+import dev.partop.work.Cancelled;
+import dev.partop.work.EvalBreaker;
+
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Python 2's interpreter lock: every {@code check-interval} eval-breaker checks the holder
+ * releases the lock and immediately asks for it again. No drop request, no hand-over: the
+ * lock is a flag under a mutex with a condition (thread_pthread.h without semaphores), so
+ * a woken waiter often finds the flag set again by the thread that just released it, and
+ * goes back to sleep. Those futile wake-ups are counted: on several cores they are the
+ * "GIL battle" Beazley measured.
+ */
+public final class LegacyGil implements Gil {
+
+    private final int index;
+    private final int checkInterval;
+    private final HolderTimeline timeline;
+    private final ReentrantLock mutex = new ReentrantLock();
+    private final Condition released = mutex.newCondition();
+    private final LockCounters counters = new LockCounters();
+
+    private boolean locked;
+    private Lane lastHolder;
+    private long holdStart;
+    private boolean cancelled;
+
+    public LegacyGil(int index, int checkInterval, HolderTimeline timeline) {
+        this.index = index;
+        this.checkInterval = Math.max(1, checkInterval);
+        this.timeline = timeline;
+    }
+
+    @Override
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public void take(Lane lane) {
+        long t0 = System.nanoTime();
+        mutex.lock();
+        try {
+            boolean wasContended = locked;
+            if (locked) lane.enter(LaneState.WAITING);
+            while (locked) {
+                if (cancelled) throw new Cancelled();
+                released.awaitUninterruptibly();
+                if (locked) counters.futileWakeups++;
+            }
+            if (cancelled) throw new Cancelled();
+            locked = true;
+            long now = System.nanoTime();
+            holdStart = now;
+            if (lastHolder != lane) {
+                lastHolder = lane;
+                counters.switches++;
+            }
+            counters.acquired(wasContended, now - t0);
+        } finally {
+            mutex.unlock();
+        }
+        lane.enter(LaneState.HOLDING);
+    }
+
+    @Override
+    public void drop(Lane lane, boolean forceSwitch) {
+        mutex.lock();
+        try {
+            long now = System.nanoTime();
+            counters.heldNanos += now - holdStart;
+            if (timeline != null) timeline.published(index, lane.id(), holdStart, now);
+            locked = false;
+        } finally {
+            mutex.unlock();
+        }
+        // Python 2 signalled after unlocking the mutex: the releaser is already running again
+        mutex.lock();
+        try {
+            released.signal();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public EvalBreaker breaker(Lane lane, EvalBreaker cancel) {
+        int[] ticker = {checkInterval};
+        return () -> {
+            cancel.check();
+            if (--ticker[0] <= 0) {
+                ticker[0] = checkInterval;
+                drop(lane, false);
+                take(lane);
+            }
+        };
+    }
+
+    @Override
+    public void cancel() {
+        mutex.lock();
+        try {
+            cancelled = true;
+            released.signalAll();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public LockCounters counters() {
+        mutex.lock();
+        try {
+            LockCounters c = counters.copy();
+            if (locked) c.heldNanos += System.nanoTime() - holdStart;
+            return c;
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public long[] openHold() {
+        mutex.lock();
+        try {
+            return locked && lastHolder != null ? new long[]{index, lastHolder.id(), holdStart} : null;
+        } finally {
+            mutex.unlock();
+        }
+    }
+}

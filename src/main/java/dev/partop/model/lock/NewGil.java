@@ -1,0 +1,166 @@
+package dev.partop.model.lock;
+
+import dev.partop.model.Lane;
+import dev.partop.snapshot.LaneState;
+import dev.partop.work.Cancelled;
+import dev.partop.work.EvalBreaker;
+
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * CPython's interpreter lock since 3.2 (Python/ceval_gil.c, with FORCE_SWITCHING):
+ * <ul>
+ * <li>A thread that finds the lock held waits on {@code cond} for at most the switch
+ * interval. If the interval passes and no switch happened meanwhile, it sets the drop
+ * request and waits again.</li>
+ * <li>The holder sees the drop request at its next eval-breaker check, releases the lock
+ * (signalling one waiter) and then waits on {@code switchCond} until another thread has
+ * taken it, so it cannot grab it straight back.</li>
+ * <li>Blocking I/O releases the lock before blocking and takes it again afterwards.</li>
+ * </ul>
+ * The drop request is a volatile read on the hot path; everything else happens under the
+ * mutex at hand-over time only.
+ */
+public final class NewGil implements Gil {
+
+    private final int index;
+    private final long intervalNanos;
+    private final HolderTimeline timeline;
+    private final ReentrantLock mutex = new ReentrantLock();
+    /** Signalled when the lock is released. */
+    private final Condition cond = mutex.newCondition();
+    /** Signalled when a thread takes the lock (the forced switch has happened). */
+    private final Condition switchCond = mutex.newCondition();
+    private final LockCounters counters = new LockCounters();
+
+    private boolean locked;
+    /** Last thread to take the lock (CPython's last_holder); stays set after a release. */
+    private Lane lastHolder;
+    private long switchNumber;
+    private long holdStart;
+    private int waiters;
+    private boolean cancelled;
+    /** Set by a waiter whose interval expired; read by the holder at every eval-breaker check. */
+    private volatile boolean dropRequest;
+
+    public NewGil(int index, long intervalNanos, HolderTimeline timeline) {
+        this.index = index;
+        this.intervalNanos = Math.max(1_000, intervalNanos);
+        this.timeline = timeline;
+    }
+
+    @Override
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public void take(Lane lane) {
+        long t0 = System.nanoTime();
+        boolean wasContended;
+        mutex.lock();
+        try {
+            wasContended = locked;
+            if (locked) {
+                lane.enter(LaneState.WAITING);
+                waiters++;
+                try {
+                    while (locked) {
+                        if (cancelled) throw new Cancelled();
+                        long saved = switchNumber;
+                        long left = cond.awaitNanos(intervalNanos);
+                        if (left <= 0 && locked && switchNumber == saved && !dropRequest) {
+                            dropRequest = true;
+                            counters.dropRequests++;
+                        }
+                    }
+                } finally {
+                    waiters--;
+                }
+            }
+            locked = true;
+            long now = System.nanoTime();
+            holdStart = now;
+            if (lastHolder != lane) {
+                lastHolder = lane;
+                switchNumber++;
+                counters.switches++;
+            }
+            // the thread that dropped on request waits for this
+            switchCond.signal();
+            // the request was for a hand-over, which is what just happened
+            dropRequest = false;
+            counters.acquired(wasContended, now - t0);
+        } catch (InterruptedException e) {
+            throw new Cancelled();
+        } finally {
+            mutex.unlock();
+        }
+        lane.enter(LaneState.HOLDING);
+    }
+
+    @Override
+    public void drop(Lane lane, boolean forceSwitch) {
+        mutex.lock();
+        try {
+            long now = System.nanoTime();
+            counters.heldNanos += now - holdStart;
+            if (timeline != null) timeline.published(index, lane.id(), holdStart, now);
+            locked = false;
+            cond.signal();
+            if (forceSwitch && dropRequest) {
+                // not switched yet: wait until a waiter has taken the lock
+                dropRequest = false;
+                while (lastHolder == lane && waiters > 0 && !cancelled) switchCond.awaitUninterruptibly();
+            }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public EvalBreaker breaker(Lane lane, EvalBreaker cancel) {
+        return () -> {
+            cancel.check();
+            if (dropRequest) {
+                drop(lane, true);
+                take(lane);
+            }
+        };
+    }
+
+    @Override
+    public void cancel() {
+        mutex.lock();
+        try {
+            cancelled = true;
+            cond.signalAll();
+            switchCond.signalAll();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public LockCounters counters() {
+        mutex.lock();
+        try {
+            LockCounters c = counters.copy();
+            if (locked) c.heldNanos += System.nanoTime() - holdStart;
+            return c;
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public long[] openHold() {
+        mutex.lock();
+        try {
+            return locked && lastHolder != null ? new long[]{index, lastHolder.id(), holdStart} : null;
+        } finally {
+            mutex.unlock();
+        }
+    }
+}
