@@ -39,19 +39,41 @@ public final class IoWork {
     }
 
     private static void roundTrip(long waitNanos) {
+        send(waitNanos);
+        receive();
+    }
+
+    /**
+     * The first half of a socket round trip: sends the request (asking the server to answer
+     * after {@code waitNanos}). Python releases its lock around this call and around
+     * {@link #receive()} separately, so a model under a GIL calls them one at a time.
+     */
+    public static void send(long waitNanos) {
         try {
-            Socket s = SOCKET.get();
-            if (s == null || s.isClosed()) {
-                s = LoopbackServer.get().connect();
-                SOCKET.set(s);
-            }
-            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            DataOutputStream out = new DataOutputStream(socket().getOutputStream());
             out.writeLong(waitNanos);
             out.flush();
-            LoopbackServer.awaitAnswer(s.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The second half of a socket round trip: blocks until the answer arrives. */
+    public static void receive() {
+        try {
+            LoopbackServer.awaitAnswer(socket().getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Socket socket() throws IOException {
+        Socket s = SOCKET.get();
+        if (s == null || s.isClosed()) {
+            s = LoopbackServer.get().connect();
+            SOCKET.set(s);
+        }
+        return s;
     }
 
     /** Closes this thread's connection, if any (call when a worker thread ends). */
