@@ -14,7 +14,8 @@ import java.util.Optional;
 public final class BuiltinScenarios {
 
     /** Every built-in, in the order {@code partop list} shows them. */
-    private static final List<String> NAMES = List.of("default", "cpu-heavy", "io-heavy", "convoy", "python");
+    private static final List<String> NAMES = List.of("default", "cpu-heavy", "io-heavy", "convoy", "amdahl",
+            "gil-policies", "interpreters", "python");
 
     private BuiltinScenarios() {
     }
