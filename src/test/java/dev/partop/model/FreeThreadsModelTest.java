@@ -1,0 +1,48 @@
+package dev.partop.model;
+
+import dev.partop.scenario.GilPolicy;
+import dev.partop.scenario.ModelKind;
+import dev.partop.scenario.Phase;
+import dev.partop.scenario.Workload;
+import dev.partop.snapshot.LockStats;
+import dev.partop.work.Calibration;
+import dev.partop.work.TaskPlans;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FreeThreadsModelTest {
+
+    private static final Calibration CAL = Calibration.measure(Duration.ofMillis(100));
+
+    @Test
+    void criticalSectionsAreCountedAndSerialised() throws Exception {
+        Workload w = new Workload(4, Duration.ofMillis(100), 0, null, 2, 0, 0.5, 0);
+        Phase p = new Phase("p", ModelKind.FREE_THREADS, 4, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
+                "cold", List.of(w), List.of(), 0);
+        ExecutionModel m = FreeThreadsModel.create(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
+        long t0 = System.nanoTime();
+        m.run();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        LockStats s = m.stats(wall).lock();
+        // 4 tasks x 2 rounds, one critical section each
+        assertThat(s.acquisitions()).isEqualTo(8);
+        assertThat(s.contended()).isLessThanOrEqualTo(s.acquisitions());
+        assertThat(m.lanes()).allSatisfy(l -> assertThat(l.tasksDone()).isEqualTo(1));
+        // the serial half can never run faster than one core: held time <= wall
+        assertThat(s.heldFraction()).isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void noCriticalSectionMeansNoLockStats() throws Exception {
+        Workload w = new Workload(2, Duration.ofMillis(20), 0, null, 1, 0, 0, 0);
+        Phase p = new Phase("p", ModelKind.FREE_THREADS, 2, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
+                "cold", List.of(w), List.of(), 0);
+        ExecutionModel m = FreeThreadsModel.create(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
+        m.run();
+        assertThat(m.stats(1).lock()).isNull();
+    }
+}
