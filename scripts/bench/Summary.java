@@ -41,6 +41,26 @@ public class Summary {
                     p.get("speedup").isNull() ? "-" : String.format(Locale.ROOT, "%.3fx", p.get("speedup").asDouble()),
                     p.get("status").asText());
         }
+        for (JsonNode p : summary.get("phases")) {
+            JsonNode lock = p.path("lock");
+            JsonNode io = p.path("io");
+            if (lock.isMissingNode() && io.isMissingNode()) continue;
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-28s", p.get("name").asText()));
+            if (!lock.isMissingNode()) {
+                double perS = lock.path("switches_per_s").asDouble();
+                b.append(String.format(Locale.ROOT,
+                        " lock: %.0f switches/s, mean hold %.2f ms, %d drop requests, %d/%d contended, %d futile wake-ups",
+                        perS, perS > 0 ? lock.path("held_fraction").asDouble() * 1000 / perS : 0,
+                        lock.path("drop_requests").asLong(), lock.path("contended").asLong(),
+                        lock.path("acquisitions").asLong(), lock.path("futile_wakeups").asLong()));
+            }
+            if (!io.isMissingNode()) {
+                b.append(String.format(Locale.ROOT, " io: %d ops, mean %.3f ms, p95 %.3f ms, max %.3f ms",
+                        io.path("ops").asLong(), io.path("latency_ms_mean").asDouble(),
+                        io.path("latency_ms_p95").asDouble(), io.path("latency_ms_max").asDouble()));
+            }
+            System.out.println(b);
+        }
         int failed = 0;
         for (String expect : args) {
             int colon = expect.lastIndexOf(':');
