@@ -14,6 +14,10 @@ import dev.partop.scenario.ScenarioLoader;
 import dev.partop.scenario.Suggestions;
 import dev.partop.session.Session;
 import dev.partop.session.SnapshotSink;
+import dev.partop.view.ColorMode;
+import dev.partop.view.Dashboard;
+import dev.partop.view.DashboardOptions;
+import dev.partop.view.Symbols;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +26,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Runs a scenario: live dashboard on a terminal, headless lines or JSON otherwise. */
@@ -47,6 +52,15 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--phase", paramLabel = "NAME", description = "Run only this phase (and the baseline).")
     String phase;
 
+    @Option(names = "--mono", description = "No colour (also when NO_COLOR is set).")
+    boolean mono;
+
+    @Option(names = "--ascii", description = "ASCII glyphs only (chosen by itself when the locale is not UTF-8).")
+    boolean ascii;
+
+    @Option(names = "--fps", paramLabel = "N", defaultValue = "4", description = "Frames per second, 1 to 30 (default ${DEFAULT-VALUE}).")
+    int fps;
+
     @Option(names = "--allow-commands", description = "Allow phases that run programs (model: command).")
     boolean allowCommands;
 
@@ -59,6 +73,9 @@ public class RunCommand implements Callable<Integer> {
         if (interval.compareTo(Duration.ofMillis(10)) < 0 || interval.compareTo(Duration.ofSeconds(60)) > 0) {
             throw new UserError("--interval must be between 10ms and 60s, not " + interval.toMillis() + "ms",
                     "Linux counts CPU time in 10 ms ticks; try --interval 250ms");
+        }
+        if (fps < 1 || fps > 30) {
+            throw new UserError("--fps must be between 1 and 30, not " + fps, "the default, 4, reads well over SSH");
         }
         if (syntheticCores != null && (syntheticCores < 1 || syntheticCores > 4096)) {
             throw new UserError("--synthetic-cores must be between 1 and 4096", null);
@@ -77,24 +94,62 @@ public class RunCommand implements Callable<Integer> {
             }
         }
         CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : new OshiCoreSource();
-        PrintStream out = System.out;
-        List<SnapshotSink> sinks = new ArrayList<>();
-        sinks.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
-        Session session = new Session(scenario, cores, sinks,
+        Session session = new Session(scenario, cores, List.of(),
                 new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
-        Thread quitOnSignal = new Thread(session::quit, "partop-shutdown");
-        Runtime.getRuntime().addShutdownHook(quitOnSignal);
+        List<SnapshotSink> sinks = new ArrayList<>();
+        Dashboard dashboard = null;
+        if (wantsDashboard()) {
+            Map<String, String> env = System.getenv();
+            DashboardOptions options = new DashboardOptions(mono ? ColorMode.MONO : ColorMode.detect(env),
+                    ascii ? Symbols.ASCII : Symbols.detect(env), fps, false);
+            dashboard = Dashboard.open(options, session);
+            session.selfMeter().register(dashboard.renderThread());
+            session.selfMeter().drawStats(dashboard);
+            sinks.add(dashboard);
+        } else {
+            PrintStream out = System.out;
+            sinks.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
+        }
+        for (SnapshotSink s : sinks) session.addSink(s);
+        Dashboard shown = dashboard;
+        // SIGTERM, SIGHUP (SSH dropped), SIGINT: stop the work and give the terminal back
+        Thread onSignal = new Thread(() -> {
+            session.quit();
+            if (shown != null) shown.close();
+        }, "partop-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try {
-            session.run();
+            if (dashboard == null) {
+                session.run();
+            } else {
+                Thread runner = new Thread(session::run, "partop-session");
+                runner.setDaemon(true);
+                runner.start();
+                // the results stay on screen until the user quits
+                dashboard.awaitQuit();
+                session.quit();
+                runner.join(5000);
+            }
         } finally {
             for (SnapshotSink s : sinks) s.close();
             try {
-                Runtime.getRuntime().removeShutdownHook(quitOnSignal);
+                Runtime.getRuntime().removeShutdownHook(onSignal);
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already exiting
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The dashboard needs a real terminal; CI, pipes, --headless and --json get lines. */
+    private boolean wantsDashboard() {
+        if (headless || json) return false;
+        if (Terminals.inCi() || !Terminals.interactive()) return false;
+        if (Terminals.dumb()) {
+            throw new UserError("TERM is '" + System.getenv("TERM") + "', which cannot draw a dashboard",
+                    "set TERM (e.g. TERM=xterm-256color), or use --headless");
+        }
+        return true;
     }
 
     private Scenario loadScenario() throws ScenarioException {

@@ -40,7 +40,7 @@ public final class Session implements Controls {
     private final Scenario scenario;
     private final List<Phase> phases;
     private final CoreSource cores;
-    private final List<SnapshotSink> sinks;
+    private final List<SnapshotSink> sinks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Options options;
     private final SelfMeter self = new SelfMeter();
     private final long originNanos = System.nanoTime();
@@ -57,7 +57,7 @@ public final class Session implements Controls {
     public Session(Scenario scenario, CoreSource cores, List<SnapshotSink> sinks, Options options) {
         this.scenario = scenario;
         this.cores = cores;
-        this.sinks = List.copyOf(sinks);
+        this.sinks.addAll(sinks);
         this.options = options;
         this.phases = selectPhases(scenario, options.onlyPhase());
     }
@@ -70,6 +70,11 @@ public final class Session implements Controls {
         Phase base = scenario.phase(scenario.baseline());
         if (base == null || base == chosen) return List.of(chosen);
         return List.of(base, chosen);
+    }
+
+    /** Adds a consumer; only before {@link #run()} (a dashboard needs the session as its controls). */
+    public void addSink(SnapshotSink sink) {
+        sinks.add(sink);
     }
 
     public SelfMeter selfMeter() {

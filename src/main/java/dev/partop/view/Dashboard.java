@@ -1,0 +1,259 @@
+package dev.partop.view;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
+import dev.partop.session.Controls;
+import dev.partop.session.SelfMeter;
+import dev.partop.session.SnapshotSink;
+import dev.partop.snapshot.RunHeader;
+import dev.partop.snapshot.Snapshot;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The live full-screen view. The sampler hands it Snapshots (queued, never blocking); its own
+ * render thread reads keys, follows resizes, and draws at most {@code fps} frames a second,
+ * only when something changed, with delta refreshes wrapped in synchronized output so a
+ * frame never tears over SSH.
+ */
+public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats {
+
+    private static final byte[] SYNC_BEGIN = "\u001b[?2026h".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SYNC_END = "\u001b[?2026l".getBytes(StandardCharsets.US_ASCII);
+    private static final long POLL_NANOS = 20_000_000L;
+
+    private final Terminal terminal;
+    private final Screen screen;
+    private final CountingOutputStream out;
+    private final ScreenPainter painter;
+    private final DashboardOptions options;
+    private final Controls controls;
+    private final ViewState view = new ViewState();
+    private final ConcurrentLinkedQueue<Snapshot> incoming = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch quit = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread renderThread;
+    private volatile RunHeader header;
+    private volatile boolean running = true;
+    private volatile boolean paused;
+    private volatile boolean help;
+    private volatile long frames;
+    private boolean dirty = true;
+    private boolean helpDrawn;
+    private long lastFrame;
+
+    /** A dashboard on this process's terminal (stdin / stdout). The caller checked it is one. */
+    public static Dashboard open(DashboardOptions options, Controls controls) throws IOException {
+        CountingOutputStream out = new CountingOutputStream(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, StandardCharsets.UTF_8);
+        factory.setForceTextTerminal(true);
+        factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
+        return new Dashboard(factory.createTerminal(), out, options, controls);
+    }
+
+    /**
+     * @param out the stream under {@code terminal}, to count bytes and wrap frames in
+     *            synchronized output; null for a virtual terminal
+     */
+    public Dashboard(Terminal terminal, CountingOutputStream out, DashboardOptions options, Controls controls)
+            throws IOException {
+        this.terminal = terminal;
+        this.out = out;
+        this.options = options;
+        this.controls = controls;
+        this.painter = new ScreenPainter(new Theme(options.colors()), options.symbols());
+        this.screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        screen.setCursorPosition(null);
+        terminal.addResizeListener((t, size) -> wake());
+        renderThread = new Thread(this::loop, "partop-render");
+        renderThread.setDaemon(true);
+        renderThread.start();
+    }
+
+    public Thread renderThread() {
+        return renderThread;
+    }
+
+    @Override
+    public long frames() {
+        return frames;
+    }
+
+    @Override
+    public long bytes() {
+        return out == null ? 0 : out.count();
+    }
+
+    @Override
+    public void header(RunHeader h) {
+        header = h;
+        wake();
+    }
+
+    @Override
+    public void snapshot(Snapshot s) {
+        incoming.add(s);
+        // never let a stalled screen hold on to memory
+        while (incoming.size() > ViewState.HISTORY) incoming.poll();
+        wake();
+    }
+
+    /** Blocks until the user quits (q, Ctrl-C, or the terminal went away). */
+    public void awaitQuit() throws InterruptedException {
+        quit.await();
+    }
+
+    public boolean quitRequested() {
+        return quit.getCount() == 0;
+    }
+
+    private void wake() {
+        LockSupport.unpark(renderThread);
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                KeyStroke key;
+                while ((key = screen.pollInput()) != null) handle(key);
+                if (screen.doResizeIfNecessary() != null) dirty = true;
+                RunHeader h = header;
+                if (h != null && view.header() != h) {
+                    view.header(h);
+                    dirty = true;
+                }
+                Snapshot s;
+                while ((s = incoming.poll()) != null) {
+                    view.accept(s, options.symbols());
+                    dirty = true;
+                }
+                long now = System.nanoTime();
+                long frameNanos = 1_000_000_000L / Math.max(1, Math.min(30, options.fps()));
+                if (dirty && !paused && now - lastFrame >= frameNanos) {
+                    draw();
+                    lastFrame = now;
+                } else if (dirty && paused && help != helpDrawn) {
+                    draw();
+                }
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the terminal went away (SSH dropped): stop the run rather than spin
+            requestQuit();
+        }
+    }
+
+    private void draw() throws IOException {
+        TerminalSize size = screen.getTerminalSize();
+        painter.paint(screen.newTextGraphics(), size.getColumns(), size.getRows(), view, paused, help,
+                options.replay());
+        helpDrawn = help;
+        if (out != null) {
+            out.beginFrame();
+            out.write(SYNC_BEGIN);
+        }
+        try {
+            screen.refresh(Screen.RefreshType.DELTA);
+        } finally {
+            if (out != null) {
+                out.write(SYNC_END);
+                out.endFrame();
+            }
+        }
+        frames++;
+        dirty = false;
+    }
+
+    private void handle(KeyStroke k) {
+        if (k.getKeyType() == KeyType.EOF) {
+            requestQuit();
+            return;
+        }
+        Character c = k.getCharacter();
+        if (help && k.getKeyType() == KeyType.Character && c != null && c != 'q') {
+            help = false;
+            dirty = true;
+            return;
+        }
+        if (k.getKeyType() == KeyType.Escape && help) {
+            help = false;
+            dirty = true;
+            return;
+        }
+        if (k.getKeyType() != KeyType.Character || c == null) return;
+        if (k.isCtrlDown() && (c == 'c' || c == 'C')) {
+            requestQuit();
+            return;
+        }
+        switch (Character.toLowerCase(c)) {
+            case 'q' -> requestQuit();
+            case 'p', ' ' -> {
+                paused = !paused;
+                dirty = true;
+                if (paused) {
+                    try {
+                        draw(); // show PAUSED at once, then freeze
+                    } catch (IOException e) {
+                        requestQuit();
+                    }
+                }
+            }
+            case 'n' -> controls.skipPhase();
+            case 'r' -> controls.restart();
+            case 'h', '?' -> {
+                help = true;
+                dirty = true;
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void requestQuit() {
+        controls.quit();
+        quit.countDown();
+    }
+
+    /** Restores the terminal. Safe to call twice, and from a shutdown hook. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        running = false;
+        wake();
+        if (Thread.currentThread() != renderThread) {
+            try {
+                renderThread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            screen.stopScreen();
+        } catch (IOException | RuntimeException ignored) {
+            // the terminal may be gone already
+        }
+        try {
+            terminal.close();
+        } catch (IOException | RuntimeException ignored) {
+            // likewise
+        }
+        quit.countDown();
+    }
+
+}

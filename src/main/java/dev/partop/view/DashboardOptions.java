@@ -1,0 +1,12 @@
+package dev.partop.view;
+
+/**
+ * How to draw.
+ *
+ * @param colors  colour depth (detect with {@link ColorMode#detect})
+ * @param symbols glyph set (detect with {@link Symbols#detect})
+ * @param fps     frames per second at most (1..30)
+ * @param replay  true when drawing a recording (the keys differ)
+ */
+public record DashboardOptions(ColorMode colors, Symbols symbols, int fps, boolean replay) {
+}

@@ -1,0 +1,88 @@
+package dev.partop.view;
+
+import dev.partop.snapshot.LaneSample;
+import dev.partop.snapshot.LaneState;
+import dev.partop.snapshot.Snapshot;
+
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import static dev.partop.view.Format.f;
+
+/**
+ * One row per lane (thread, worker, task): its name, state, CPU this tick, and a timeline of
+ * what it did each recent tick, like Beazley's GIL diagrams: holding the lock, waiting for
+ * it, in I/O, running without a lock, idle. More lanes than rows end with "+N more".
+ */
+final class LanesView {
+
+    private LanesView() {
+    }
+
+    static void render(Canvas c, ViewState v, Symbols sym) {
+        Snapshot s = v.latest();
+        if (s == null || c.height() < 2) return;
+        List<LaneSample> lanes = s.lanes();
+        legend(c, sym);
+        if (v.holder() >= 0 && v.holder() < lanes.size()) {
+            String h = "holder " + lanes.get(v.holder()).name();
+            c.text(c.width() - h.length(), 0, h, Theme.Role.HOLDING);
+        }
+        int rows = c.height() - 1;
+        boolean more = lanes.size() > rows;
+        int shown = more ? rows - 1 : lanes.size();
+        int timeline = c.width() - 30;
+        for (int i = 0; i < shown; i++) {
+            LaneSample l = lanes.get(i);
+            int row = i + 1;
+            String head = f("%-9s %-8s %4.0f%% ", clip(l.name(), 9), l.state().name().toLowerCase(Locale.ROOT),
+                    Math.min(1.0, l.cpu()) * 100);
+            c.text(0, row, head, role(l.state()));
+            if (timeline > 0) {
+                Deque<Character> h = v.laneHistory(l.id());
+                int n = Math.min(timeline, h.size());
+                int x = 29 + timeline - n;
+                Iterator<Character> it = h.iterator();
+                for (int skip = h.size() - n; skip > 0; skip--) it.next();
+                while (it.hasNext()) {
+                    char g = it.next();
+                    x = c.text(x, row, String.valueOf(g), role(g, sym));
+                }
+            }
+        }
+        if (more) c.text(0, rows, f("+%d more lanes (%d in all)", lanes.size() - shown, lanes.size()), Theme.Role.DIM);
+    }
+
+    private static void legend(Canvas c, Symbols sym) {
+        int x = c.text(0, 0, "lanes  ", Theme.Role.TITLE);
+        x = c.text(x, 0, sym.holding() + " holding ", Theme.Role.HOLDING);
+        x = c.text(x, 0, sym.waiting() + " waiting ", Theme.Role.WAITING);
+        x = c.text(x, 0, sym.io() + " I/O ", Theme.Role.IO);
+        x = c.text(x, 0, sym.running() + " running ", Theme.Role.RUNNING);
+        c.text(x, 0, "(one column per tick)", Theme.Role.DIM);
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n);
+    }
+
+    static Theme.Role role(LaneState s) {
+        return switch (s) {
+            case HOLDING -> Theme.Role.HOLDING;
+            case WAITING -> Theme.Role.WAITING;
+            case IO -> Theme.Role.IO;
+            case RUNNING -> Theme.Role.RUNNING;
+            default -> Theme.Role.DIM;
+        };
+    }
+
+    private static Theme.Role role(char g, Symbols sym) {
+        if (g == sym.holding() || sym.isHold(g)) return Theme.Role.HOLDING;
+        if (g == sym.waiting()) return Theme.Role.WAITING;
+        if (g == sym.io()) return Theme.Role.IO;
+        if (g == sym.running()) return Theme.Role.RUNNING;
+        return Theme.Role.DIM;
+    }
+}
