@@ -51,7 +51,10 @@ class CommandModelTest {
         runner.start();
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (m.lanes().size() < 3 && System.nanoTime() < deadline) Thread.sleep(20);
-        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        // the command's tree: the lanes are named "<program> <pid>"
+        List<ProcessHandle> children = m.lanes().stream()
+                .map(l -> ProcessHandle.of(Long.parseLong(l.name().substring(l.name().lastIndexOf(' ') + 1))))
+                .flatMap(java.util.Optional::stream).toList();
         assertThat(children).isNotEmpty();
         m.cancel();
         runner.join(5000);
