@@ -25,11 +25,13 @@ final class LanesView {
         Snapshot s = v.latest();
         if (s == null || c.height() < 2) return;
         List<LaneSample> lanes = s.lanes();
-        legend(c, sym);
+        int legendWidth = c.width();
         if (v.holder() >= 0 && v.holder() < lanes.size()) {
-            String h = "holder " + lanes.get(v.holder()).name();
-            c.text(c.width() - h.length(), 0, h, Theme.Role.HOLDING);
+            String h = " holder " + lanes.get(v.holder()).name();
+            legendWidth -= h.length();
+            c.text(legendWidth, 0, h, Theme.Role.HOLDING);
         }
+        legend(c.sub(new Rect(c.area().col(), c.area().row(), Math.max(0, legendWidth), 1)), sym);
         int rows = c.height() - 1;
         boolean more = lanes.size() > rows;
         int shown = more ? rows - 1 : lanes.size();

@@ -1,0 +1,106 @@
+package dev.partop.view;
+
+import dev.partop.snapshot.Snapshot;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real dashboard painter on Lanterna's virtual terminal at three sizes, for machines of
+ * 2 to 256 cores. The golden files under src/test/resources/golden are the screenshots:
+ * regenerate with -Dpartop.updateGolden=true and look at them.
+ */
+class ScreenGoldenTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    static Stream<Arguments> screens() {
+        return Stream.of(new int[]{80, 24}, new int[]{120, 40}, new int[]{200, 60})
+                .flatMap(size -> Stream.of(2, 16, 64, 256).map(cores -> Arguments.of(size[0], size[1], cores)));
+    }
+
+    @ParameterizedTest(name = "{0}x{1}, {2} cores")
+    @MethodSource("screens")
+    void matchesTheGoldenScreen(int cols, int rows, int cores) throws Exception {
+        String screen = ScreenText.render(cols, rows, SyntheticSnapshots.header(cores),
+                SyntheticSnapshots.gilPhase(cores, 40, false), ColorMode.C256, Symbols.UNICODE);
+        Path file = GOLDEN.resolve(cols + "x" + rows + "-" + cores + "cores.txt");
+        if (Boolean.getBoolean("partop.updateGolden") || !Files.exists(file)) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, screen, StandardCharsets.UTF_8);
+        }
+        assertThat(screen).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+
+        // what must hold whatever the golden says
+        assertThat(screen.lines().count()).isEqualTo(rows);
+        assertThat(screen.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(cols));
+        assertThat(screen).contains("of " + cores + " cores");
+        assertThat(screen).contains("8 threads, one GIL");
+        assertThat(screen).contains("1.00x");
+        assertThat(screen).contains("q quit");
+        assertThat(coveredCpus(screen)).as("every CPU has a bar or a group").isEqualTo(cores);
+    }
+
+    /** CPUs named on the screen: single bars ("  7▕") and groups ("cpu 0-31"). */
+    private static int coveredCpus(String screen) {
+        boolean[] seen = new boolean[4096];
+        Matcher g = Pattern.compile("cpu (\\d+)-(\\d+)").matcher(screen);
+        while (g.find()) {
+            for (int i = Integer.parseInt(g.group(1)); i <= Integer.parseInt(g.group(2)); i++) seen[i] = true;
+        }
+        Matcher b = Pattern.compile("(\\d+)▕").matcher(screen);
+        while (b.find()) seen[Integer.parseInt(b.group(1))] = true;
+        int n = 0;
+        for (boolean s : seen) if (s) n++;
+        return n;
+    }
+
+    @Test
+    void finishedRunKeepsTheResultsOnScreen() throws Exception {
+        List<Snapshot> snaps = SyntheticSnapshots.gilPhase(2, 10, true);
+        String screen = ScreenText.render(120, 40, SyntheticSnapshots.header(2), snaps, ColorMode.C256,
+                Symbols.UNICODE);
+        Path file = GOLDEN.resolve("120x40-finished.txt");
+        if (Boolean.getBoolean("partop.updateGolden") || !Files.exists(file)) {
+            Files.writeString(file, screen, StandardCharsets.UTF_8);
+        }
+        assertThat(screen).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(screen).contains("finished").contains("one thread").contains("0.96x").contains("1.00x");
+    }
+
+    @Test
+    void asciiModeWritesOnlyAscii() throws Exception {
+        String screen = ScreenText.render(120, 40, SyntheticSnapshots.header(16),
+                SyntheticSnapshots.gilPhase(16, 20, false), ColorMode.MONO, Symbols.ASCII);
+        assertThat(screen.chars()).allSatisfy(c -> assertThat(c).isLessThan(128));
+        assertThat(screen).contains("of 16 cores").contains("[");
+    }
+
+    @Test
+    void monochromeBarsUseADifferentGlyphPerSegment() {
+        assertThat(List.of(Symbols.UNICODE.user(), Symbols.UNICODE.system(), Symbols.UNICODE.iowait(),
+                Symbols.UNICODE.empty())).doesNotHaveDuplicates();
+        assertThat(List.of(Symbols.ASCII.user(), Symbols.ASCII.system(), Symbols.ASCII.iowait(), Symbols.ASCII.empty()))
+                .doesNotHaveDuplicates();
+        assertThat(List.of(Symbols.ASCII.holding(), Symbols.ASCII.waiting(), Symbols.ASCII.io(),
+                Symbols.ASCII.running())).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void tinyTerminalSaysSoInsteadOfGarbling() throws Exception {
+        String screen = ScreenText.render(30, 8, SyntheticSnapshots.header(2), SyntheticSnapshots.gilPhase(2, 3, false),
+                ColorMode.MONO, Symbols.UNICODE);
+        assertThat(screen).contains("needs at least");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.partop.view;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.partop.snapshot.RunHeader;
+import dev.partop.snapshot.Snapshot;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Paints a state onto Lanterna's virtual terminal and reads the screen back as text. */
+final class ScreenText {
+
+    private ScreenText() {
+    }
+
+    static String render(int cols, int rows, RunHeader header, List<Snapshot> snapshots, ColorMode colors,
+                         Symbols symbols) throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+        Screen screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        ViewState v = new ViewState();
+        v.header(header);
+        for (Snapshot s : snapshots) v.accept(s, symbols);
+        new ScreenPainter(new Theme(colors), symbols).paint(screen.newTextGraphics(), cols, rows, v, false, false, false);
+        screen.refresh();
+        String text = read(terminal);
+        screen.stopScreen();
+        return text;
+    }
+
+    static String read(DefaultVirtualTerminal terminal) {
+        TerminalSize size = terminal.getTerminalSize();
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < size.getRows(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < size.getColumns(); c++) {
+                line.append(terminal.getCharacter(c, r).getCharacterString());
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.partop.view;
+
+import dev.partop.probe.SyntheticCoreSource;
+import dev.partop.snapshot.CoreSample;
+import dev.partop.snapshot.HolderSpan;
+import dev.partop.snapshot.IoStats;
+import dev.partop.snapshot.LaneSample;
+import dev.partop.snapshot.LaneState;
+import dev.partop.snapshot.LockStats;
+import dev.partop.snapshot.Machine;
+import dev.partop.snapshot.ModelStats;
+import dev.partop.snapshot.PhaseInfo;
+import dev.partop.snapshot.PhaseResult;
+import dev.partop.snapshot.PhaseStatus;
+import dev.partop.snapshot.RunHeader;
+import dev.partop.snapshot.RunState;
+import dev.partop.snapshot.SelfStats;
+import dev.partop.snapshot.Snapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Snapshots of a GIL phase on a machine of any size, deterministic, for screen tests: the
+ * cores come from the synthetic core source, eight lanes pass one lock around.
+ */
+public final class SyntheticSnapshots {
+
+    private SyntheticSnapshots() {
+    }
+
+    public static RunHeader header(int cores) {
+        Machine m = new SyntheticCoreSource(cores).machine();
+        return new RunHeader("test", "17", "Linux", m, "CPU-heavy work under a GIL", "builtin:cpu-heavy", "", 5e8, 300,
+                0.25, List.of("one thread", "8 threads, one GIL", "8 free threads"));
+    }
+
+    public static List<PhaseResult> results() {
+        LockStats lock = new LockStats(1, 1600, 1590, 800, 1580, 190, 55, 12.5, 0.99, 0, 0);
+        return List.of(
+                new PhaseResult("one thread", "sequential", "1 thread, 8 tasks", 8.1, 8.08, 1.0, 1.0, 8, 8,
+                        PhaseStatus.OK, null, ModelStats.NONE),
+                new PhaseResult("8 threads, one GIL", "gil-threads", "8 threads, switch 5ms, 8 tasks", 8.4, 8.3, 0.99,
+                        0.96, 8, 8, PhaseStatus.OK, null, new ModelStats(lock, null, null, null)));
+    }
+
+    /** {@code ticks} snapshots of the GIL phase, then (if {@code finished}) the final one. */
+    public static List<Snapshot> gilPhase(int cores, int ticks, boolean finished) {
+        SyntheticCoreSource source = new SyntheticCoreSource(cores);
+        List<Snapshot> out = new ArrayList<>();
+        List<PhaseResult> done = results().subList(0, 1);
+        for (int t = 0; t < ticks; t++) {
+            List<CoreSample> cs = source.sample();
+            List<LaneSample> lanes = new ArrayList<>();
+            int holder = t % 8;
+            for (int i = 0; i < 8; i++) {
+                double hold = i == holder ? 0.6 : 0.05;
+                lanes.add(new LaneSample(i, "T" + (i + 1), i == holder ? LaneState.HOLDING : LaneState.WAITING,
+                        hold, 0, hold, 1 - hold, 0, 0, 0, 0));
+            }
+            double time = 10 + t * 0.25;
+            List<HolderSpan> spans = List.of(new HolderSpan(0, holder, time - 0.25, time));
+            LockStats lock = new LockStats(1, 40L * (t + 1), 39L * (t + 1), 20L * (t + 1), 38L * (t + 1), 190, 0.2 * t,
+                    12.5, 0.99, 0, 0);
+            IoStats io = new IoStats(10L * t, 5.1, 6.2, 9.9);
+            out.add(new Snapshot(Snapshot.FORMAT, t, time, RunState.RUNNING, 1, 3,
+                    new PhaseInfo("8 threads, one GIL", "gil-threads", "8 threads, switch 5ms, 8 tasks"), t * 0.25, 0.25,
+                    t / 10, 8, cs, lanes, spans, new ModelStats(lock, io, null, null), t * 0.25, 0.99,
+                    new SelfStats(0.004, 4, 1500), done));
+        }
+        if (finished) {
+            out.add(new Snapshot(Snapshot.FORMAT, ticks, 10 + ticks * 0.25, RunState.FINISHED, -1, 3, null, 0, 0.25, 0,
+                    0, source.sample(), List.of(), List.of(), ModelStats.NONE, 0, 0, new SelfStats(0.003, 4, 900),
+                    results()));
+        }
+        return out;
+    }
+}
