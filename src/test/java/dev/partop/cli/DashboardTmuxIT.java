@@ -1,0 +1,123 @@
+package dev.partop.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The real jar in a real terminal (tmux): it draws, follows a resize, answers keys, quits,
+ * gives the terminal back and leaves no process behind, under several TERM and locale settings.
+ */
+class DashboardTmuxIT {
+
+    private static final String SCENARIO = """
+            name: tmux test
+            description: Two short phases to press keys at.
+            defaults:
+              workload: {tasks: 2, cpu: 1500ms}
+            phases:
+              - name: one thread
+                model: sequential
+              - name: two GIL threads
+                model: gil-threads
+                threads: 2
+            """;
+
+    @TempDir
+    static Path dir;
+    static Path scenario;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        boolean ci = System.getenv("CI") != null;
+        if (ci) assertThat(Tmux.available()).as("CI installs tmux (.ci/run)").isTrue();
+        assumeTrue(Tmux.available(), "tmux is not installed");
+        scenario = dir.resolve("tmux.yaml");
+        Files.writeString(scenario, SCENARIO);
+    }
+
+    private static String command() {
+        return Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JarRunner.jar() + " " + scenario;
+    }
+
+    private static Map<String, String> env(String... kv) {
+        Map<String, String> env = new HashMap<>(Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8"));
+        for (int i = 0; i < kv.length; i += 2) env.put(kv[i], kv[i + 1]);
+        env.remove("CI");
+        return env;
+    }
+
+    @Test
+    void drawsResizesAnswersKeysAndQuitsCleanly() throws Exception {
+        try (Tmux t = Tmux.start(100, 30, env(), command())) {
+            String first = t.awaitScreen(s -> s.contains("phase 1/2"), 20, "the first phase");
+            assertThat(first).contains("partop tmux test").contains("of " + Runtime.getRuntime().availableProcessors() + " cores")
+                    .contains("q quit");
+            assertThat(first.lines().mapToInt(String::length).max().orElse(0)).isLessThanOrEqualTo(100);
+
+            t.resize(150, 40);
+            t.awaitScreen(s -> s.lines().anyMatch(l -> l.stripTrailing().length() > 110), 5, "a redraw at 150 columns");
+
+            t.keys("p");
+            t.awaitScreen(s -> s.contains("PAUSED"), 5, "PAUSED");
+            t.keys("p");
+            t.awaitScreen(s -> !s.contains("PAUSED"), 5, "the display to resume");
+
+            t.keys("h");
+            t.awaitScreen(s -> s.contains("partop keys"), 5, "the help overlay");
+            t.keys("x");
+            t.awaitScreen(s -> !s.contains("partop keys"), 5, "the help to close");
+
+            t.keys("n");
+            t.awaitScreen(s -> s.contains("phase 2/2"), 10, "the next phase after n");
+            long pane = t.panePid();
+
+            t.keys("q");
+            String after = t.awaitScreen(s -> s.contains("PARTOP-EXIT="), 10, "partop to exit");
+            assertThat(after).contains("PARTOP-EXIT=0");
+            // the alternate screen is gone: the dashboard's last frame is not left on the terminal
+            assertThat(after).doesNotContain("q quit");
+            assertNoJavaUnder(pane);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM=xterm", "TERM=vt100", "LANG=C", "NO_COLOR=1", "TERM=xterm-256color"})
+    void worksUnder(String setting) throws Exception {
+        String[] kv = setting.split("=", 2);
+        try (Tmux t = Tmux.start(80, 24, env(kv[0], kv[1]), command())) {
+            String screen = t.awaitScreen(s -> s.contains("phase 1/2"), 20, "the first phase under " + setting);
+            assertThat(screen).contains("q quit").contains("total");
+            if (setting.equals("LANG=C")) {
+                // no UTF-8 locale: the ASCII symbol set, nothing garbled
+                assertThat(screen.chars()).allSatisfy(c -> assertThat(c).isLessThan(128));
+            }
+            long pane = t.panePid();
+            t.keys("C-c");
+            String after = t.awaitScreen(s -> s.contains("PARTOP-EXIT="), 10, "Ctrl-C to quit");
+            assertThat(after).contains("PARTOP-EXIT=0");
+            assertNoJavaUnder(pane);
+        }
+    }
+
+    private static void assertNoJavaUnder(long panePid) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            boolean any = ProcessHandle.of(panePid).stream().flatMap(ProcessHandle::descendants)
+                    .anyMatch(p -> p.info().command().orElse("").endsWith("java"));
+            if (!any) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("a java process is still running under the tmux pane");
+    }
+}
