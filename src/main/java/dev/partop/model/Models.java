@@ -9,7 +9,7 @@ import java.util.Set;
 public final class Models {
 
     private static final Set<ModelKind> AVAILABLE = EnumSet.of(ModelKind.SEQUENTIAL, ModelKind.FREE_THREADS,
-            ModelKind.GIL_THREADS, ModelKind.INTERPRETERS, ModelKind.COMMAND);
+            ModelKind.GIL_THREADS, ModelKind.INTERPRETERS, ModelKind.PROCESSES, ModelKind.COMMAND);
 
     private Models() {
     }
@@ -25,6 +25,7 @@ public final class Models {
             case FREE_THREADS -> FreeThreadsModel.create(ctx);
             case GIL_THREADS -> LockedThreadsModel.gilThreads(ctx);
             case INTERPRETERS -> LockedThreadsModel.interpreters(ctx);
+            case PROCESSES -> new ProcessesModel(ctx);
             case COMMAND -> new CommandModel(ctx);
             default -> throw new UnsupportedOperationException(
                     "model '" + ctx.phase().model().keyword() + "' is not available yet");

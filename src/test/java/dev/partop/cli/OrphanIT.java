@@ -1,0 +1,62 @@
+package dev.partop.cli;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No worker outlives partop: the real jar runs 4 workers on long tasks, is killed with a
+ * signal, and every worker must be gone within 2 s (SIGKILL: the workers see their stdin
+ * close; SIGTERM and SIGHUP: partop's shutdown hook kills them too).
+ */
+class OrphanIT {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"KILL", "TERM", "HUP"})
+    void noWorkerSurvivesTheParent(String signal) throws Exception {
+        Path file = dir.resolve("long.yaml");
+        Files.writeString(file, """
+                name: long workers
+                phases:
+                  - name: four workers
+                    model: processes
+                    workers: 4
+                    workload: {tasks: 4, cpu: 60s}
+                """);
+        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JarRunner.jar().toString(), "--headless", file.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            List<ProcessHandle> workers = List.of();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (workers.size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                workers = parent.toHandle().children().filter(p -> p.info().commandLine().orElse("").contains("worker"))
+                        .toList();
+            }
+            assertThat(workers).as("4 workers started").hasSize(4);
+            Thread.sleep(500); // let them get to work
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(parent.pid())).start();
+            assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(parent.waitFor(10, TimeUnit.SECONDS)).as("parent exits on SIG" + signal).isTrue();
+            long gone = System.nanoTime() + 2_000_000_000L;
+            for (ProcessHandle w : workers) {
+                while (w.isAlive() && System.nanoTime() < gone) Thread.sleep(20);
+                assertThat(w.isAlive()).as("worker %d alive 2 s after SIG%s to partop", w.pid(), signal).isFalse();
+            }
+        } finally {
+            parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            parent.destroyForcibly();
+        }
+    }
+}
