@@ -27,6 +27,8 @@ public final class Lane {
     private volatile long tasksDone;
     private volatile long threadId = -1;
     private volatile long finalCpuNanos = -1;
+    /** The bound thread's CPU time when it was bound: a reused thread's past is not this lane's. */
+    private volatile long cpuBase;
     private volatile LongSupplier cpuSource;
 
     public Lane(int id, String name, int lock) {
@@ -75,12 +77,13 @@ public final class Lane {
 
     /** Binds the lane to the calling thread: its CPU time is this thread's. */
     public void bindCurrentThread() {
+        cpuBase = Math.max(0, MX.getCurrentThreadCpuTime());
         threadId = Thread.currentThread().getId();
     }
 
     /** The calling (bound) thread is ending: keep its CPU time, since a dead thread has none. */
     public void finishCurrentThread() {
-        finalCpuNanos = MX.getCurrentThreadCpuTime();
+        finalCpuNanos = Math.max(0, MX.getCurrentThreadCpuTime() - cpuBase);
         enter(LaneState.DONE);
     }
 
@@ -100,7 +103,7 @@ public final class Lane {
         long t = MX.getThreadCpuTime(tid);
         // a thread that just died returns -1 before finishCurrentThread published its total
         fin = finalCpuNanos;
-        return t >= 0 ? t : Math.max(fin, 0);
+        return t >= 0 ? Math.max(0, t - cpuBase) : Math.max(fin, 0);
     }
 
     /** Nanoseconds spent in each state up to {@code now}, indexed by {@link LaneState#ordinal()}. */

@@ -9,7 +9,8 @@ import java.util.Set;
 public final class Models {
 
     private static final Set<ModelKind> AVAILABLE = EnumSet.of(ModelKind.SEQUENTIAL, ModelKind.FREE_THREADS,
-            ModelKind.GIL_THREADS, ModelKind.INTERPRETERS, ModelKind.PROCESSES, ModelKind.COMMAND);
+            ModelKind.GIL_THREADS, ModelKind.INTERPRETERS, ModelKind.PROCESSES, ModelKind.EVENT_LOOP,
+            ModelKind.COMMAND);
 
     private Models() {
     }
@@ -26,6 +27,7 @@ public final class Models {
             case GIL_THREADS -> LockedThreadsModel.gilThreads(ctx);
             case INTERPRETERS -> LockedThreadsModel.interpreters(ctx);
             case PROCESSES -> new ProcessesModel(ctx);
+            case EVENT_LOOP -> new EventLoopModel(ctx);
             case COMMAND -> new CommandModel(ctx);
             default -> throw new UnsupportedOperationException(
                     "model '" + ctx.phase().model().keyword() + "' is not available yet");

@@ -1,0 +1,59 @@
+package dev.partop.model;
+
+import dev.partop.scenario.GilPolicy;
+import dev.partop.scenario.IoKind;
+import dev.partop.scenario.IoSpec;
+import dev.partop.scenario.ModelKind;
+import dev.partop.scenario.Phase;
+import dev.partop.scenario.Workload;
+import dev.partop.snapshot.LoopStats;
+import dev.partop.work.Calibration;
+import dev.partop.work.TaskPlans;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The event loop on a real thread with real sleeps and real loopback sockets. */
+class EventLoopModelTest {
+
+    private static final Calibration CAL = Calibration.measure(Duration.ofMillis(100));
+
+    private static EventLoopModel model(Workload... w) {
+        Phase p = new Phase("p", ModelKind.EVENT_LOOP, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null, "cold",
+                List.of(w), List.of(), 0);
+        return new EventLoopModel(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(IoKind.class)
+    void waitsOverlapOnOneThread(IoKind kind) throws Exception {
+        EventLoopModel m = model(new Workload(20, null, 0, new IoSpec(kind, Duration.ofMillis(10)), 5, 0, 0, 0));
+        long t0 = System.nanoTime();
+        m.run();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double sequential = 20 * 5 * 0.010;
+        assertThat(wall).isLessThan(sequential * 0.5);
+        // one thread: never more than one core
+        double cpu = m.lanes().stream().mapToLong(Lane::cpuNanos).sum() / 1e9;
+        assertThat(cpu).isLessThanOrEqualTo(wall * 1.05 + 0.01);
+        assertThat(m.lanes().stream().mapToLong(Lane::tasksDone).sum()).isEqualTo(20);
+        assertThat(m.stats(wall).io().ops()).isEqualTo(100);
+    }
+
+    @Test
+    void aCpuTaskStallsTheLoop() throws Exception {
+        EventLoopModel m = model(new Workload(10, null, 0, new IoSpec(IoKind.SLEEP, Duration.ofMillis(5)), 4, 0, 0, 0),
+                new Workload(1, Duration.ofMillis(300), 0, null, 1, 0, 0, 0));
+        m.run();
+        LoopStats loop = m.stats(1).loop();
+        double cpuTaskMs = m.lanes().get(0).cpuNanos() / 1e6;
+        // some ready task waited for most of the CPU task's run
+        assertThat(loop.lagMsMax()).isGreaterThan(cpuTaskMs * 0.5);
+        assertThat(loop.iterations()).isPositive();
+    }
+}
