@@ -44,7 +44,9 @@ public class Summary {
         for (JsonNode p : summary.get("phases")) {
             JsonNode lock = p.path("lock");
             JsonNode io = p.path("io");
-            if (lock.isMissingNode() && io.isMissingNode()) continue;
+            JsonNode procs = p.path("processes");
+            JsonNode loop = p.path("loop");
+            if (lock.isMissingNode() && io.isMissingNode() && procs.isMissingNode() && loop.isMissingNode()) continue;
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-28s", p.get("name").asText()));
             if (!lock.isMissingNode()) {
                 double perS = lock.path("switches_per_s").asDouble();
@@ -58,6 +60,17 @@ public class Summary {
                 b.append(String.format(Locale.ROOT, " io: %d ops, mean %.3f ms, p95 %.3f ms, max %.3f ms",
                         io.path("ops").asLong(), io.path("latency_ms_mean").asDouble(),
                         io.path("latency_ms_p95").asDouble(), io.path("latency_ms_max").asDouble()));
+            }
+            if (!procs.isMissingNode()) {
+                b.append(String.format(Locale.ROOT, " workers: %d, start-up mean %.0f ms max %.0f ms, %d IPC messages, %.1f MiB",
+                        procs.path("workers").asInt(), procs.path("startup_ms_mean").asDouble(),
+                        procs.path("startup_ms_max").asDouble(), procs.path("ipc_messages").asLong(),
+                        procs.path("ipc_bytes").asLong() / 1048576.0));
+            }
+            if (!loop.isMissingNode()) {
+                b.append(String.format(Locale.ROOT, " loop: %d iterations, lag mean %.2f ms max %.1f ms",
+                        loop.path("iterations").asLong(), loop.path("lag_ms_mean").asDouble(),
+                        loop.path("lag_ms_max").asDouble()));
             }
             System.out.println(b);
         }
