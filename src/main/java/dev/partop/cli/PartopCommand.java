@@ -12,7 +12,8 @@ import java.io.PrintWriter;
  * ({@link RunCommand} holds the options); subcommands validate, list, and so on.
  */
 @Command(name = "partop", versionProvider = Version.class,
-        subcommands = {ValidateCommand.class, ListCommand.class, WorkerCommand.class,
+        subcommands = {ValidateCommand.class, ListCommand.class, ReplayCommand.class, ReportCommand.class,
+                WorkerCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class})
 public final class PartopCommand extends RunCommand {

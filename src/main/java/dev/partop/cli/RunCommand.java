@@ -14,6 +14,9 @@ import dev.partop.scenario.ScenarioLoader;
 import dev.partop.scenario.Suggestions;
 import dev.partop.session.Session;
 import dev.partop.session.SnapshotSink;
+import dev.partop.record.ResultsTable;
+import dev.partop.record.SnapshotLogWriter;
+import dev.partop.snapshot.RunHeader;
 import dev.partop.view.ColorMode;
 import dev.partop.view.Dashboard;
 import dev.partop.view.DashboardOptions;
@@ -23,6 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +66,12 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "N", defaultValue = "4", description = "Frames per second, 1 to 30 (default ${DEFAULT-VALUE}).")
     int fps;
 
+    @Option(names = "--save", paramLabel = "FILE", description = "Record every sample to FILE (.partop, or .partop.gz) for replay and report.")
+    Path save;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the results table to FILE at the end (.md or .csv).")
+    Path report;
+
     @Option(names = "--allow-commands", description = "Allow phases that run programs (model: command).")
     boolean allowCommands;
 
@@ -93,6 +104,8 @@ public class RunCommand implements Callable<Integer> {
                         + "), which partop does only when asked", "add --allow-commands if you trust " + scenario.source());
             }
         }
+        checkWritable(save, "--save");
+        checkWritable(report, "--report");
         CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : new OshiCoreSource();
         Session session = new Session(scenario, cores, List.of(),
                 new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
@@ -110,6 +123,7 @@ public class RunCommand implements Callable<Integer> {
             PrintStream out = System.out;
             sinks.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
         }
+        if (save != null) sinks.add(new SnapshotLogWriter(save));
         for (SnapshotSink s : sinks) session.addSink(s);
         Dashboard shown = dashboard;
         // SIGTERM, SIGHUP (SSH dropped), SIGINT: stop the work and give the terminal back
@@ -138,7 +152,15 @@ public class RunCommand implements Callable<Integer> {
                 // the JVM is already exiting
             }
         }
+        if (report != null) writeReport(session);
         return ExitCodes.OK;
+    }
+
+    private void writeReport(Session session) throws java.io.IOException {
+        RunHeader h = session.header();
+        String text = report.toString().endsWith(".csv") ? ResultsTable.csv(h, session.results())
+                : ResultsTable.markdown(h, session.results());
+        Files.writeString(report, text);
     }
 
     /** The dashboard needs a real terminal; CI, pipes, --headless and --json get lines. */
@@ -150,6 +172,16 @@ public class RunCommand implements Callable<Integer> {
                     "set TERM (e.g. TERM=xterm-256color), or use --headless");
         }
         return true;
+    }
+
+    /** A file we will write must have a directory to go in: say so now, not after the run. */
+    private static void checkWritable(Path file, String flag) {
+        if (file == null) return;
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new UserError(flag + " " + file + ": cannot write there", "check that the directory exists");
+        }
+        if (Files.isDirectory(file)) throw new UserError(flag + " " + file + ": is a directory", "give a file name");
     }
 
     private Scenario loadScenario() throws ScenarioException {

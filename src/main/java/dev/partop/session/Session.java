@@ -51,6 +51,7 @@ public final class Session implements Controls {
     private volatile boolean quit;
     private volatile boolean restart;
     private volatile boolean skip;
+    private volatile RunHeader header;
     private SnapshotAssembler assembler;
     private Calibration calibration;
 
@@ -77,6 +78,11 @@ public final class Session implements Controls {
         sinks.add(sink);
     }
 
+    /** What ran, once {@link #run()} has calibrated; null before. */
+    public RunHeader header() {
+        return header;
+    }
+
     public SelfMeter selfMeter() {
         return self;
     }
@@ -92,6 +98,7 @@ public final class Session implements Controls {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
                 calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList());
+        this.header = header;
         for (SnapshotSink s : sinks) s.header(header);
         assembler = new SnapshotAssembler(cores, self, originNanos);
         state = RunState.RUNNING;

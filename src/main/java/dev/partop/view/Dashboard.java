@@ -9,6 +9,8 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import dev.partop.session.Controls;
+import dev.partop.session.ReplayControls;
+import dev.partop.session.Rewindable;
 import dev.partop.session.SelfMeter;
 import dev.partop.session.SnapshotSink;
 import dev.partop.snapshot.RunHeader;
@@ -19,6 +21,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  * only when something changed, with delta refreshes wrapped in synchronized output so a
  * frame never tears over SSH.
  */
-public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats {
+public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewindable {
 
     private static final byte[] SYNC_BEGIN = "\u001b[?2026h".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SYNC_END = "\u001b[?2026l".getBytes(StandardCharsets.US_ASCII);
@@ -42,7 +45,8 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats {
     private final ScreenPainter painter;
     private final DashboardOptions options;
     private final Controls controls;
-    private final ViewState view = new ViewState();
+    private volatile ViewState view = new ViewState();
+    private volatile List<Snapshot> rewindTo;
     private final ConcurrentLinkedQueue<Snapshot> incoming = new ConcurrentLinkedQueue<>();
     private final CountDownLatch quit = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -114,6 +118,13 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats {
         wake();
     }
 
+    /** A replay moved backwards: rebuild the view from these Snapshots. */
+    @Override
+    public void rewind(List<Snapshot> upToNow) {
+        rewindTo = upToNow;
+        wake();
+    }
+
     /** Blocks until the user quits (q, Ctrl-C, or the terminal went away). */
     public void awaitQuit() throws InterruptedException {
         quit.await();
@@ -136,6 +147,16 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats {
                 RunHeader h = header;
                 if (h != null && view.header() != h) {
                     view.header(h);
+                    dirty = true;
+                }
+                List<Snapshot> back = rewindTo;
+                if (back != null) {
+                    rewindTo = null;
+                    incoming.clear();
+                    ViewState fresh = new ViewState();
+                    fresh.header(view.header());
+                    for (Snapshot b : back) fresh.accept(b, options.symbols());
+                    view = fresh;
                     dirty = true;
                 }
                 Snapshot s;
@@ -161,7 +182,8 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats {
 
     private void draw() throws IOException {
         TerminalSize size = screen.getTerminalSize();
-        painter.paint(screen.newTextGraphics(), size.getColumns(), size.getRows(), view, paused, help,
+        boolean showPaused = paused || (controls instanceof ReplayControls r && r.paused());
+        painter.paint(screen.newTextGraphics(), size.getColumns(), size.getRows(), view, showPaused, help,
                 options.replay());
         helpDrawn = help;
         if (out != null) {
@@ -195,6 +217,17 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats {
             help = false;
             dirty = true;
             return;
+        }
+        if (controls instanceof ReplayControls r) {
+            if (k.getKeyType() == KeyType.ArrowLeft) r.step(-1);
+            if (k.getKeyType() == KeyType.ArrowRight) r.step(1);
+            if (c != null && (c == 'p' || c == ' ' || c == ',' || c == '.')) {
+                if (c == ',') r.step(-1);
+                else if (c == '.') r.step(1);
+                else r.togglePause();
+                dirty = true;
+                return;
+            }
         }
         if (k.getKeyType() != KeyType.Character || c == null) return;
         if (k.isCtrlDown() && (c == 'c' || c == 'C')) {

@@ -1,0 +1,100 @@
+package dev.partop.cli;
+
+import dev.partop.headless.PlainPrinter;
+import dev.partop.record.Recording;
+import dev.partop.record.RecordingException;
+import dev.partop.record.ReplayPlayer;
+import dev.partop.record.SnapshotLogReader;
+import dev.partop.session.SnapshotSink;
+import dev.partop.view.ColorMode;
+import dev.partop.view.Dashboard;
+import dev.partop.view.DashboardOptions;
+import dev.partop.view.Symbols;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code partop replay run.partop}: a recording redrawn by the live dashboard, at this terminal's size. */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Replays a recording (made with --save) with the dashboard, at any terminal size.")
+final class ReplayCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "A recording made with --save.")
+    Path file;
+
+    @Option(names = "--speed", defaultValue = "1", description = "Playback speed (default ${DEFAULT-VALUE}; 2 is twice as fast).")
+    double speed;
+
+    @Option(names = "--headless", description = "Print lines instead of the dashboard.")
+    boolean headless;
+
+    @Option(names = "--mono", description = "No colour.")
+    boolean mono;
+
+    @Option(names = "--ascii", description = "ASCII glyphs only.")
+    boolean ascii;
+
+    @Option(names = "--fps", defaultValue = "4", description = "Frames per second, 1 to 30.")
+    int fps;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(speed > 0 && speed <= 1000)) throw new UserError("--speed must be above 0 and at most 1000", "e.g. --speed 2");
+        if (fps < 1 || fps > 30) throw new UserError("--fps must be between 1 and 30", null);
+        Recording recording;
+        try {
+            recording = SnapshotLogReader.read(file);
+        } catch (RecordingException e) {
+            throw new UserError(e.getMessage(), "record a run with: partop SCENARIO --save run.partop");
+        }
+        List<SnapshotSink> sinks = new ArrayList<>();
+        ReplayPlayer player = new ReplayPlayer(recording, sinks, speed);
+        boolean dashboard = !headless && !Terminals.inCi() && Terminals.interactive() && !Terminals.dumb();
+        Dashboard shown = null;
+        if (dashboard) {
+            Map<String, String> env = System.getenv();
+            shown = Dashboard.open(new DashboardOptions(mono ? ColorMode.MONO : ColorMode.detect(env),
+                    ascii ? Symbols.ASCII : Symbols.detect(env), fps, true), player);
+            sinks.add(shown);
+        } else {
+            sinks.add(new PlainPrinter(System.out));
+        }
+        Dashboard d = shown;
+        Thread restore = new Thread(() -> {
+            player.quit();
+            if (d != null) d.close();
+        }, "partop-shutdown");
+        Runtime.getRuntime().addShutdownHook(restore);
+        try {
+            if (d == null) {
+                player.play();
+            } else {
+                Thread playing = new Thread(() -> {
+                    try {
+                        player.play();
+                    } catch (InterruptedException ignored) {
+                        // quitting
+                    }
+                }, "partop-replay");
+                playing.setDaemon(true);
+                playing.start();
+                d.awaitQuit();
+                player.quit();
+            }
+        } finally {
+            for (SnapshotSink s : sinks) s.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(restore);
+            } catch (IllegalStateException exiting) {
+                // already exiting
+            }
+        }
+        return ExitCodes.OK;
+    }
+}
