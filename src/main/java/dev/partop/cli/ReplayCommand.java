@@ -60,7 +60,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (dashboard) {
             Map<String, String> env = System.getenv();
             shown = Dashboard.open(new DashboardOptions(mono ? ColorMode.MONO : ColorMode.detect(env),
-                    ascii ? Symbols.ASCII : Symbols.detect(env), fps, true), player);
+                    ascii ? Symbols.ASCII : Symbols.detect(env), fps, true, null), player);
             sinks.add(shown);
         } else {
             sinks.add(new PlainPrinter(System.out));

@@ -14,6 +14,8 @@ import dev.partop.scenario.ScenarioLoader;
 import dev.partop.scenario.Suggestions;
 import dev.partop.session.Session;
 import dev.partop.session.SnapshotSink;
+import com.googlecode.lanterna.TerminalSize;
+import dev.partop.record.AsciicastWriter;
 import dev.partop.record.ResultsTable;
 import dev.partop.record.SnapshotLogWriter;
 import dev.partop.snapshot.RunHeader;
@@ -66,6 +68,15 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "N", defaultValue = "4", description = "Frames per second, 1 to 30 (default ${DEFAULT-VALUE}).")
     int fps;
 
+    @Option(names = "--record", paramLabel = "FILE", description = "Record the dashboard as an asciicast (.cast) for asciinema, agg and slides.")
+    Path record;
+
+    @Option(names = "--cast-format", paramLabel = "v2|v3", defaultValue = "v2", description = "Asciicast version (default ${DEFAULT-VALUE}).")
+    String castFormat;
+
+    @Option(names = "--size", paramLabel = "COLSxROWS", description = "Draw a screen of this size whatever the terminal (for recordings; default with no terminal: 120x36).")
+    String size;
+
     @Option(names = "--save", paramLabel = "FILE", description = "Record every sample to FILE (.partop, or .partop.gz) for replay and report.")
     Path save;
 
@@ -105,21 +116,37 @@ public class RunCommand implements Callable<Integer> {
             }
         }
         checkWritable(save, "--save");
+        checkWritable(record, "--record");
+        if (!castFormat.equals("v2") && !castFormat.equals("v3")) {
+            throw new UserError("--cast-format must be v2 or v3, not '" + castFormat + "'", "v2 plays everywhere");
+        }
+        if (size != null) fixedSize(false);
         checkWritable(report, "--report");
         CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : new OshiCoreSource();
         Session session = new Session(scenario, cores, List.of(),
                 new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
         List<SnapshotSink> sinks = new ArrayList<>();
         Dashboard dashboard = null;
-        if (wantsDashboard()) {
-            Map<String, String> env = System.getenv();
+        boolean interactive = wantsDashboard();
+        Map<String, String> env = System.getenv();
+        AsciicastWriter cast = record == null ? null
+                : new AsciicastWriter(record, scenario.name(), env, castFormat.equals("v3"));
+        if (interactive || cast != null) {
+            TerminalSize fixed = fixedSize(interactive);
             DashboardOptions options = new DashboardOptions(mono ? ColorMode.MONO : ColorMode.detect(env),
-                    ascii ? Symbols.ASCII : Symbols.detect(env), fps, false);
-            dashboard = Dashboard.open(options, session);
+                    ascii ? Symbols.ASCII : Symbols.detect(env), fps, false, fixed);
+            Dashboard.SizeListener sizes = cast == null ? null : cast::start;
+            if (interactive) {
+                dashboard = Dashboard.open(options, session, out -> cast == null ? out : cast.tee(out), sizes);
+            } else {
+                // no terminal: draw the screen into the recording only
+                dashboard = Dashboard.offscreen(options, session, cast.tee(null), sizes);
+            }
             session.selfMeter().register(dashboard.renderThread());
             session.selfMeter().drawStats(dashboard);
             sinks.add(dashboard);
-        } else {
+        }
+        if (!interactive) {
             PrintStream out = System.out;
             sinks.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
         }
@@ -133,7 +160,7 @@ public class RunCommand implements Callable<Integer> {
         }, "partop-shutdown");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
-            if (dashboard == null) {
+            if (!interactive) {
                 session.run();
             } else {
                 Thread runner = new Thread(session::run, "partop-session");
@@ -145,6 +172,8 @@ public class RunCommand implements Callable<Integer> {
                 runner.join(5000);
             }
         } finally {
+            if (dashboard != null) dashboard.stopDrawing();
+            if (cast != null) cast.close();
             for (SnapshotSink s : sinks) s.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(onSignal);
@@ -172,6 +201,19 @@ public class RunCommand implements Callable<Integer> {
                     "set TERM (e.g. TERM=xterm-256color), or use --headless");
         }
         return true;
+    }
+
+    /** {@code --size 120x36}; with no terminal and no --size, 120x36. */
+    private TerminalSize fixedSize(boolean interactive) {
+        if (size == null) return interactive ? null : new TerminalSize(120, 36);
+        var m = java.util.regex.Pattern.compile("(\\d{1,4})x(\\d{1,4})").matcher(size.trim());
+        if (!m.matches()) throw new UserError("--size must look like 120x36, not '" + size + "'", null);
+        int c = Integer.parseInt(m.group(1));
+        int r = Integer.parseInt(m.group(2));
+        if (c < 40 || r < 10 || c > 1000 || r > 500) {
+            throw new UserError("--size must be between 40x10 and 1000x500, not " + size, "e.g. --size 120x36");
+        }
+        return new TerminalSize(c, r);
     }
 
     /** A file we will write must have a directory to go in: say so now, not after the run. */

@@ -20,12 +20,14 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 
 /**
  * The live full-screen view. The sampler hands it Snapshots (queued, never blocking); its own
@@ -50,7 +52,10 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
     private final ConcurrentLinkedQueue<Snapshot> incoming = new ConcurrentLinkedQueue<>();
     private final CountDownLatch quit = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread renderThread;
+    private final boolean keys;
+    private final SizeListener sizes;
     private volatile RunHeader header;
     private volatile boolean running = true;
     private volatile boolean paused;
@@ -60,14 +65,35 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
     private boolean helpDrawn;
     private long lastFrame;
 
+    /** Told the size of the screen drawn: at start and on every resize (an asciicast's header and r events). */
+    public interface SizeListener {
+        void size(int cols, int rows) throws IOException;
+    }
+
     /** A dashboard on this process's terminal (stdin / stdout). The caller checked it is one. */
     public static Dashboard open(DashboardOptions options, Controls controls) throws IOException {
+        return open(options, controls, UnaryOperator.identity(), null);
+    }
+
+    /**
+     * @param tap     wraps the terminal's byte stream (a recorder's tee)
+     * @param sizes   told the drawn size at start and on resize; may be null
+     */
+    public static Dashboard open(DashboardOptions options, Controls controls, UnaryOperator<OutputStream> tap,
+                                 SizeListener sizes) throws IOException {
         CountingOutputStream out = new CountingOutputStream(
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+                tap.apply(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)));
         DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, StandardCharsets.UTF_8);
         factory.setForceTextTerminal(true);
         factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
-        return new Dashboard(factory.createTerminal(), out, options, controls);
+        return new Dashboard(factory.createTerminal(), out, options, controls, true, sizes);
+    }
+
+    /** A dashboard with no terminal, drawing a screen of {@code options.size()} into {@code sink}. */
+    public static Dashboard offscreen(DashboardOptions options, Controls controls, OutputStream sink,
+                                      SizeListener sizes) throws IOException {
+        CountingOutputStream out = new CountingOutputStream(sink);
+        return new Dashboard(new FixedSizeTerminal(out, options.size()), out, options, controls, false, sizes);
     }
 
     /**
@@ -76,6 +102,13 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
      */
     public Dashboard(Terminal terminal, CountingOutputStream out, DashboardOptions options, Controls controls)
             throws IOException {
+        this(terminal, out, options, controls, true, null);
+    }
+
+    private Dashboard(Terminal terminal, CountingOutputStream out, DashboardOptions options, Controls controls,
+                      boolean keys, SizeListener sizes) throws IOException {
+        this.keys = keys;
+        this.sizes = sizes;
         this.terminal = terminal;
         this.out = out;
         this.options = options;
@@ -84,7 +117,18 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         this.screen = new TerminalScreen(terminal);
         screen.startScreen();
         screen.setCursorPosition(null);
-        terminal.addResizeListener((t, size) -> wake());
+        TerminalSize drawn = drawnSize(screen.getTerminalSize());
+        if (sizes != null) sizes.size(drawn.getColumns(), drawn.getRows());
+        terminal.addResizeListener((t, size) -> {
+            if (sizes != null && options.size() == null) {
+                try {
+                    sizes.size(size.getColumns(), size.getRows());
+                } catch (IOException ignored) {
+                    // a recording that cannot be written must not stop the screen
+                }
+            }
+            wake();
+        });
         renderThread = new Thread(this::loop, "partop-render");
         renderThread.setDaemon(true);
         renderThread.start();
@@ -142,7 +186,7 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         try {
             while (running) {
                 KeyStroke key;
-                while ((key = screen.pollInput()) != null) handle(key);
+                while (keys && (key = screen.pollInput()) != null) handle(key);
                 if (screen.doResizeIfNecessary() != null) dirty = true;
                 RunHeader h = header;
                 if (h != null && view.header() != h) {
@@ -181,7 +225,7 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
     }
 
     private void draw() throws IOException {
-        TerminalSize size = screen.getTerminalSize();
+        TerminalSize size = drawnSize(screen.getTerminalSize());
         boolean showPaused = paused || (controls instanceof ReplayControls r && r.paused());
         painter.paint(screen.newTextGraphics(), size.getColumns(), size.getRows(), view, showPaused, help,
                 options.replay());
@@ -200,6 +244,11 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         }
         frames++;
         dirty = false;
+    }
+
+    /** The size asked for with --size, else the terminal's. */
+    private TerminalSize drawnSize(TerminalSize terminalSize) {
+        return options.size() != null ? options.size() : terminalSize;
     }
 
     private void handle(KeyStroke k) {
@@ -263,19 +312,36 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         quit.countDown();
     }
 
+    /**
+     * Stops drawing, after drawing what is still pending (a recording must end on the final
+     * results). The terminal stays as it is until {@link #close()}.
+     */
+    public void stopDrawing() {
+        if (!stopped.compareAndSet(false, true)) return;
+        running = false;
+        wake();
+        if (Thread.currentThread() == renderThread) return;
+        try {
+            renderThread.join(1000);
+            Snapshot s;
+            boolean pending = false;
+            while ((s = incoming.poll()) != null) {
+                view.accept(s, options.symbols());
+                pending = true;
+            }
+            if ((pending || dirty) && !renderThread.isAlive()) draw();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException ignored) {
+            // the terminal is gone
+        }
+    }
+
     /** Restores the terminal. Safe to call twice, and from a shutdown hook. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
-        running = false;
-        wake();
-        if (Thread.currentThread() != renderThread) {
-            try {
-                renderThread.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopDrawing();
         try {
             screen.stopScreen();
         } catch (IOException | RuntimeException ignored) {

@@ -31,6 +31,12 @@ final class Tmux implements AutoCloseable {
 
     /** Starts {@code command} (run by sh) in a new session of {@code cols}x{@code rows}. */
     static Tmux start(int cols, int rows, Map<String, String> env, String command) throws Exception {
+        return start(cols, rows, env, command, true);
+    }
+
+    /** @param reportExit print PARTOP-EXIT=code after the program (scrolls the screen by a line) */
+    static Tmux start(int cols, int rows, Map<String, String> env, String command, boolean reportExit)
+            throws Exception {
         Tmux t = new Tmux("partop-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         List<String> cmd = new ArrayList<>(List.of("new-session", "-d", "-s", t.session, "-x", String.valueOf(cols),
                 "-y", String.valueOf(rows)));
@@ -39,7 +45,7 @@ final class Tmux implements AutoCloseable {
             cmd.add(e.getKey() + "=" + e.getValue());
         }
         // keep the pane after the program exits, so the restored screen can be read
-        cmd.add(command + "; echo PARTOP-EXIT=$?; sleep 600");
+        cmd.add(command + (reportExit ? "; echo PARTOP-EXIT=$?" : "") + "; sleep 600");
         t.tmux(cmd.toArray(String[]::new));
         return t;
     }
