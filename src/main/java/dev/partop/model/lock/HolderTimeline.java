@@ -45,13 +45,20 @@ public final class HolderTimeline {
     public void drain(long now, List<long[]> openHolds, Consumer<HolderSpan> sink) {
         long from = drainedUpTo;
         Hold h;
+        List<Hold> closed = new java.util.ArrayList<>();
         while ((h = queue.relaxedPoll()) != null) {
             long start = Math.max(h.start(), from);
+            closed.add(h);
             if (h.end() > start) sink.accept(span(h.lock(), h.lane(), start, h.end()));
         }
         for (long[] o : openHolds) {
+            // a hold read as open may have ended since, and been polled above: report it once
+            boolean endedMeanwhile = false;
+            for (Hold c : closed) {
+                if (c.lock() == o[0] && c.lane() == o[1] && c.start() == o[2]) endedMeanwhile = true;
+            }
             long start = Math.max(o[2], from);
-            if (now > start) sink.accept(span((int) o[0], (int) o[1], start, now));
+            if (!endedMeanwhile && now > start) sink.accept(span((int) o[0], (int) o[1], start, now));
         }
         drainedUpTo = now;
     }
