@@ -122,9 +122,8 @@ public class RunCommand implements Callable<Integer> {
         }
         if (size != null) fixedSize(false);
         checkWritable(report, "--report");
-        CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : new OshiCoreSource();
-        Session session = new Session(scenario, cores, List.of(),
-                new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
+        // the screen first: a dashboard that appears at once, while OSHI and the JIT warm up
+        ControlsRelay controls = new ControlsRelay();
         List<SnapshotSink> sinks = new ArrayList<>();
         Dashboard dashboard = null;
         boolean interactive = wantsDashboard();
@@ -137,13 +136,12 @@ public class RunCommand implements Callable<Integer> {
                     ascii ? Symbols.ASCII : Symbols.detect(env), fps, false, fixed);
             Dashboard.SizeListener sizes = cast == null ? null : cast::start;
             if (interactive) {
-                dashboard = Dashboard.open(options, session, out -> cast == null ? out : cast.tee(out), sizes);
+                dashboard = Dashboard.open(options, controls, out -> cast == null ? out : cast.tee(out), sizes);
             } else {
                 // no terminal: draw the screen into the recording only
-                dashboard = Dashboard.offscreen(options, session, cast.tee(null), sizes);
+                dashboard = Dashboard.offscreen(options, controls, cast.tee(null), sizes);
             }
-            session.selfMeter().register(dashboard.renderThread());
-            session.selfMeter().drawStats(dashboard);
+            dashboard.title(scenario.name());
             sinks.add(dashboard);
         }
         if (!interactive) {
@@ -151,7 +149,14 @@ public class RunCommand implements Callable<Integer> {
             sinks.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
         }
         if (save != null) sinks.add(new SnapshotLogWriter(save));
-        for (SnapshotSink s : sinks) session.addSink(s);
+        CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : new OshiCoreSource();
+        Session session = new Session(scenario, cores, sinks,
+                new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
+        controls.target(session);
+        if (dashboard != null) {
+            session.selfMeter().register(dashboard.renderThread());
+            session.selfMeter().drawStats(dashboard);
+        }
         Dashboard shown = dashboard;
         // SIGTERM, SIGHUP (SSH dropped), SIGINT: stop the work and give the terminal back
         Thread onSignal = new Thread(() -> {

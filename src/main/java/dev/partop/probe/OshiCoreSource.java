@@ -35,6 +35,10 @@ public final class OshiCoreSource implements CoreSource {
     private final int[] rows;
     private long[][] previous;
     private final boolean frequencyKnown;
+    /** Frequencies change slowly and cost a file read per CPU: read them every few ticks. */
+    private static final int FREQ_EVERY = 8;
+    private long[] lastFreq;
+    private int tick;
 
     public OshiCoreSource() {
         // a cached reading would make fast sampling read 0 %
@@ -78,7 +82,8 @@ public final class OshiCoreSource implements CoreSource {
     @Override
     public List<CoreSample> sample() {
         long[][] now = cpu.getProcessorCpuLoadTicks();
-        long[] freq = frequencyKnown ? cpu.getCurrentFreq() : null;
+        if (frequencyKnown && (lastFreq == null || tick++ % FREQ_EVERY == 0)) lastFreq = cpu.getCurrentFreq();
+        long[] freq = frequencyKnown ? lastFreq : null;
         List<CoreSample> out = new ArrayList<>(rows.length);
         for (int k = 0; k < rows.length; k++) {
             int i = rows[k];

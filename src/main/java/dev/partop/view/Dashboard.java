@@ -39,7 +39,8 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
 
     private static final byte[] SYNC_BEGIN = "\u001b[?2026h".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SYNC_END = "\u001b[?2026l".getBytes(StandardCharsets.US_ASCII);
-    private static final long POLL_NANOS = 20_000_000L;
+    /** Keys and resizes are looked at this often; Snapshots and resizes also wake the thread at once. */
+    private static final long POLL_NANOS = 50_000_000L;
 
     private final Terminal terminal;
     private final Screen screen;
@@ -60,6 +61,8 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
     private volatile boolean running = true;
     private volatile boolean paused;
     private volatile boolean help;
+    /** Something outside the Snapshots changed (the title): draw again. */
+    private volatile boolean poked;
     private volatile long frames;
     private boolean dirty = true;
     private boolean helpDrawn;
@@ -162,6 +165,13 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         wake();
     }
 
+    /** The scenario's name, shown until the run's header arrives (calibration takes a moment). */
+    public void title(String name) {
+        view.title(name);
+        poked = true;
+        wake();
+    }
+
     /** A replay moved backwards: rebuild the view from these Snapshots. */
     @Override
     public void rewind(List<Snapshot> upToNow) {
@@ -187,7 +197,8 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
             while (running) {
                 KeyStroke key;
                 while (keys && (key = screen.pollInput()) != null) handle(key);
-                if (screen.doResizeIfNecessary() != null) dirty = true;
+                if (screen.doResizeIfNecessary() != null || poked) dirty = true;
+                poked = false;
                 RunHeader h = header;
                 if (h != null && view.header() != h) {
                     view.header(h);

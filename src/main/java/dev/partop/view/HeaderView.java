@@ -1,7 +1,6 @@
 package dev.partop.view;
 
 import dev.partop.snapshot.PhaseResult;
-import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
 
@@ -21,9 +20,8 @@ final class HeaderView {
 
     static void render(Canvas c, ViewState v, boolean paused) {
         Snapshot s = v.latest();
-        RunHeader h = v.header();
         int col = c.text(0, 0, "partop ", Theme.Role.TITLE);
-        col = c.text(col, 0, h == null ? "" : h.scenarioName(), Theme.Role.TITLE);
+        col = c.text(col, 0, v.title(), Theme.Role.TITLE);
         if (s == null) {
             c.text(0, 1, "starting: calibrating the work on one core...", Theme.Role.DIM);
             return;

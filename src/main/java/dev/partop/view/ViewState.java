@@ -37,6 +37,17 @@ public final class ViewState {
         return header;
     }
 
+    private volatile String title = "";
+
+    /** The scenario's name before the header arrives. */
+    public void title(String t) {
+        title = t;
+    }
+
+    public String title() {
+        return header != null ? header.scenarioName() : title;
+    }
+
     public Snapshot latest() {
         return latest;
     }
