@@ -1,6 +1,9 @@
 package dev.partop.record;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partop.session.SnapshotSink;
 import dev.partop.snapshot.Json;
@@ -51,8 +54,28 @@ public final class SnapshotLogWriter implements SnapshotSink {
     public void snapshot(Snapshot s) {
         ObjectNode line = json.createObjectNode();
         line.put("type", "snapshot");
-        line.set("snapshot", json.valueToTree(s));
+        ObjectNode tree = json.valueToTree(s);
+        // samples to 0.1 ms and 0.01 % are more than a screen shows, and a third of the size;
+        // the results keep full precision, so a report equals the run's own summary
+        tree.properties().forEach(e -> {
+            if (!e.getKey().equals("results")) e.setValue(rounded(e.getValue()));
+        });
+        line.set("snapshot", tree);
         write(line);
+    }
+
+    /** {@code node} with every fractional number rounded to 4 decimals. */
+    private static JsonNode rounded(JsonNode node) {
+        if (node.isDouble() || node.isFloat()) {
+            return DoubleNode.valueOf(Math.round(node.doubleValue() * 1e4) / 1e4);
+        }
+        if (node.isObject()) {
+            ((ObjectNode) node).properties().forEach(e -> e.setValue(rounded(e.getValue())));
+        } else if (node.isArray()) {
+            ArrayNode a = (ArrayNode) node;
+            for (int i = 0; i < a.size(); i++) a.set(i, rounded(a.get(i)));
+        }
+        return node;
     }
 
     private synchronized void write(ObjectNode line) {
