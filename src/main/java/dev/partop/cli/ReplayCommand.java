@@ -6,18 +6,15 @@ import dev.partop.record.RecordingException;
 import dev.partop.record.ReplayPlayer;
 import dev.partop.record.SnapshotLogReader;
 import dev.partop.session.SnapshotSink;
-import dev.partop.view.ColorMode;
 import dev.partop.view.Dashboard;
-import dev.partop.view.DashboardOptions;
-import dev.partop.view.Symbols;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code partop replay run.partop}: a recording redrawn by the live dashboard, at this terminal's size. */
@@ -34,19 +31,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "Print lines instead of the dashboard.")
     boolean headless;
 
-    @Option(names = "--mono", description = "No colour.")
-    boolean mono;
-
-    @Option(names = "--ascii", description = "ASCII glyphs only.")
-    boolean ascii;
-
-    @Option(names = "--fps", defaultValue = "4", description = "Frames per second, 1 to 30.")
-    int fps;
+    @Mixin
+    DisplayOptions display = new DisplayOptions();
 
     @Override
     public Integer call() throws Exception {
         if (!(speed > 0 && speed <= 1000)) throw new UserError("--speed must be above 0 and at most 1000", "e.g. --speed 2");
-        if (fps < 1 || fps > 30) throw new UserError("--fps must be between 1 and 30", null);
+        display.check();
         Recording recording;
         try {
             recording = SnapshotLogReader.read(file);
@@ -55,12 +46,10 @@ final class ReplayCommand implements Callable<Integer> {
         }
         List<SnapshotSink> sinks = new ArrayList<>();
         ReplayPlayer player = new ReplayPlayer(recording, sinks, speed);
-        boolean dashboard = !headless && !Terminals.inCi() && Terminals.interactive() && !Terminals.dumb();
+        boolean dashboard = !headless && DisplayOptions.terminalUsable();
         Dashboard shown = null;
         if (dashboard) {
-            Map<String, String> env = System.getenv();
-            shown = Dashboard.open(new DashboardOptions(mono ? ColorMode.MONO : ColorMode.detect(env),
-                    ascii ? Symbols.ASCII : Symbols.detect(env), fps, true, null), player);
+            shown = Dashboard.open(display.dashboard(true, null), player);
             sinks.add(shown);
         } else {
             sinks.add(new PlainPrinter(System.out));

@@ -19,11 +19,10 @@ import dev.partop.record.AsciicastWriter;
 import dev.partop.record.ResultsTable;
 import dev.partop.record.SnapshotLogWriter;
 import dev.partop.snapshot.RunHeader;
-import dev.partop.view.ColorMode;
 import dev.partop.view.Dashboard;
 import dev.partop.view.DashboardOptions;
-import dev.partop.view.Symbols;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -59,14 +58,8 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--phase", paramLabel = "NAME", description = "Run only this phase (and the baseline).")
     String phase;
 
-    @Option(names = "--mono", description = "No colour (also when NO_COLOR is set).")
-    boolean mono;
-
-    @Option(names = "--ascii", description = "ASCII glyphs only (chosen by itself when the locale is not UTF-8).")
-    boolean ascii;
-
-    @Option(names = "--fps", paramLabel = "N", defaultValue = "4", description = "Frames per second, 1 to 30 (default ${DEFAULT-VALUE}).")
-    int fps;
+    @Mixin
+    DisplayOptions display = new DisplayOptions();
 
     @Option(names = "--record", paramLabel = "FILE", description = "Record the dashboard as an asciicast (.cast) for asciinema, agg and slides.")
     Path record;
@@ -96,9 +89,7 @@ public class RunCommand implements Callable<Integer> {
             throw new UserError("--interval must be between 10ms and 60s, not " + interval.toMillis() + "ms",
                     "Linux counts CPU time in 10 ms ticks; try --interval 250ms");
         }
-        if (fps < 1 || fps > 30) {
-            throw new UserError("--fps must be between 1 and 30, not " + fps, "the default, 4, reads well over SSH");
-        }
+        display.check();
         if (syntheticCores != null && (syntheticCores < 1 || syntheticCores > 4096)) {
             throw new UserError("--synthetic-cores must be between 1 and 4096", null);
         }
@@ -132,8 +123,7 @@ public class RunCommand implements Callable<Integer> {
                 : new AsciicastWriter(record, scenario.name(), env, castFormat.equals("v3"));
         if (interactive || cast != null) {
             TerminalSize fixed = fixedSize(interactive);
-            DashboardOptions options = new DashboardOptions(mono ? ColorMode.MONO : ColorMode.detect(env),
-                    ascii ? Symbols.ASCII : Symbols.detect(env), fps, false, fixed);
+            DashboardOptions options = display.dashboard(false, fixed);
             Dashboard.SizeListener sizes = cast == null ? null : cast::start;
             if (interactive) {
                 dashboard = Dashboard.open(options, controls, out -> cast == null ? out : cast.tee(out), sizes);

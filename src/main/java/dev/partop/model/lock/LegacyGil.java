@@ -6,7 +6,6 @@ import dev.partop.work.Cancelled;
 import dev.partop.work.EvalBreaker;
 
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Python 2's interpreter lock: every {@code check-interval} eval-breaker checks the holder
@@ -16,29 +15,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * goes back to sleep. Those futile wake-ups are counted: on several cores they are the
  * "GIL battle" Beazley measured.
  */
-public final class LegacyGil implements Gil {
+public final class LegacyGil extends MutexGil {
 
-    private final int index;
     private final int checkInterval;
-    private final HolderTimeline timeline;
-    private final ReentrantLock mutex = new ReentrantLock();
     private final Condition released = mutex.newCondition();
-    private final LockCounters counters = new LockCounters();
-
-    private boolean locked;
-    private Lane lastHolder;
-    private long holdStart;
-    private boolean cancelled;
 
     public LegacyGil(int index, int checkInterval, HolderTimeline timeline) {
-        this.index = index;
+        super(index, timeline);
         this.checkInterval = Math.max(1, checkInterval);
-        this.timeline = timeline;
-    }
-
-    @Override
-    public int index() {
-        return index;
     }
 
     @Override
@@ -72,10 +56,7 @@ public final class LegacyGil implements Gil {
     public void drop(Lane lane, boolean forceSwitch) {
         mutex.lock();
         try {
-            long now = System.nanoTime();
-            counters.heldNanos += now - holdStart;
-            if (timeline != null) timeline.published(index, lane.id(), holdStart, now);
-            locked = false;
+            endHold(lane);
         } finally {
             mutex.unlock();
         }
@@ -86,6 +67,11 @@ public final class LegacyGil implements Gil {
         } finally {
             mutex.unlock();
         }
+    }
+
+    @Override
+    protected void wakeAll() {
+        released.signalAll();
     }
 
     @Override
@@ -101,36 +87,4 @@ public final class LegacyGil implements Gil {
         };
     }
 
-    @Override
-    public void cancel() {
-        mutex.lock();
-        try {
-            cancelled = true;
-            released.signalAll();
-        } finally {
-            mutex.unlock();
-        }
-    }
-
-    @Override
-    public LockCounters counters() {
-        mutex.lock();
-        try {
-            LockCounters c = counters.copy();
-            if (locked) c.heldNanos += System.nanoTime() - holdStart;
-            return c;
-        } finally {
-            mutex.unlock();
-        }
-    }
-
-    @Override
-    public long[] openHold() {
-        mutex.lock();
-        try {
-            return locked && lastHolder != null ? new long[]{index, lastHolder.id(), holdStart} : null;
-        } finally {
-            mutex.unlock();
-        }
-    }
 }

@@ -6,7 +6,6 @@ import dev.partop.work.Cancelled;
 import dev.partop.work.EvalBreaker;
 
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * CPython's interpreter lock since 3.2 (Python/ceval_gil.c, with FORCE_SWITCHING):
@@ -22,37 +21,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * The drop request is a volatile read on the hot path; everything else happens under the
  * mutex at hand-over time only.
  */
-public final class NewGil implements Gil {
+public final class NewGil extends MutexGil {
 
-    private final int index;
     private final long intervalNanos;
-    private final HolderTimeline timeline;
-    private final ReentrantLock mutex = new ReentrantLock();
     /** Signalled when the lock is released. */
     private final Condition cond = mutex.newCondition();
     /** Signalled when a thread takes the lock (the forced switch has happened). */
     private final Condition switchCond = mutex.newCondition();
-    private final LockCounters counters = new LockCounters();
 
-    private boolean locked;
-    /** Last thread to take the lock (CPython's last_holder); stays set after a release. */
-    private Lane lastHolder;
     private long switchNumber;
-    private long holdStart;
     private int waiters;
-    private boolean cancelled;
     /** Set by a waiter whose interval expired; read by the holder at every eval-breaker check. */
     private volatile boolean dropRequest;
 
     public NewGil(int index, long intervalNanos, HolderTimeline timeline) {
-        this.index = index;
+        super(index, timeline);
         this.intervalNanos = Math.max(1_000, intervalNanos);
-        this.timeline = timeline;
-    }
-
-    @Override
-    public int index() {
-        return index;
     }
 
     @Override
@@ -104,10 +88,7 @@ public final class NewGil implements Gil {
     public void drop(Lane lane, boolean forceSwitch) {
         mutex.lock();
         try {
-            long now = System.nanoTime();
-            counters.heldNanos += now - holdStart;
-            if (timeline != null) timeline.published(index, lane.id(), holdStart, now);
-            locked = false;
+            endHold(lane);
             cond.signal();
             if (forceSwitch && dropRequest) {
                 // not switched yet: wait until a waiter has taken the lock
@@ -117,6 +98,12 @@ public final class NewGil implements Gil {
         } finally {
             mutex.unlock();
         }
+    }
+
+    @Override
+    protected void wakeAll() {
+        cond.signalAll();
+        switchCond.signalAll();
     }
 
     @Override
@@ -130,37 +117,4 @@ public final class NewGil implements Gil {
         };
     }
 
-    @Override
-    public void cancel() {
-        mutex.lock();
-        try {
-            cancelled = true;
-            cond.signalAll();
-            switchCond.signalAll();
-        } finally {
-            mutex.unlock();
-        }
-    }
-
-    @Override
-    public LockCounters counters() {
-        mutex.lock();
-        try {
-            LockCounters c = counters.copy();
-            if (locked) c.heldNanos += System.nanoTime() - holdStart;
-            return c;
-        } finally {
-            mutex.unlock();
-        }
-    }
-
-    @Override
-    public long[] openHold() {
-        mutex.lock();
-        try {
-            return locked && lastHolder != null ? new long[]{index, lastHolder.id(), holdStart} : null;
-        } finally {
-            mutex.unlock();
-        }
-    }
 }

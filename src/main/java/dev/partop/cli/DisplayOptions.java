@@ -1,0 +1,40 @@
+package dev.partop.cli;
+
+import com.googlecode.lanterna.TerminalSize;
+import dev.partop.view.ColorMode;
+import dev.partop.view.DashboardOptions;
+import dev.partop.view.Symbols;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+
+/** How the dashboard draws: the options {@code partop} and {@code partop replay} share. */
+final class DisplayOptions {
+
+    @Option(names = "--mono", description = "No colour (also when NO_COLOR is set).")
+    boolean mono;
+
+    @Option(names = "--ascii", description = "ASCII glyphs only (chosen by itself when the locale is not UTF-8).")
+    boolean ascii;
+
+    @Option(names = "--fps", paramLabel = "N", defaultValue = "4",
+            description = "Frames per second, 1 to 30 (default ${DEFAULT-VALUE}).")
+    int fps;
+
+    void check() {
+        if (fps < 1 || fps > 30) {
+            throw new UserError("--fps must be between 1 and 30, not " + fps, "the default, 4, reads well over SSH");
+        }
+    }
+
+    DashboardOptions dashboard(boolean replay, TerminalSize size) {
+        Map<String, String> env = System.getenv();
+        return new DashboardOptions(mono ? ColorMode.MONO : ColorMode.detect(env),
+                ascii ? Symbols.ASCII : Symbols.detect(env), fps, replay, size);
+    }
+
+    /** A real terminal that can draw a dashboard, and nothing asking for lines instead. */
+    static boolean terminalUsable() {
+        return !Terminals.inCi() && Terminals.interactive() && !Terminals.dumb();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.partop.model.lock;
+
+import dev.partop.model.Lane;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What both interpreter-lock policies keep under their mutex: the flag, the last holder,
+ * when the current hold began, the counters, and cancellation; and the read-outs of them.
+ */
+abstract class MutexGil implements Gil {
+
+    protected final int index;
+    protected final HolderTimeline timeline;
+    protected final ReentrantLock mutex = new ReentrantLock();
+    protected final LockCounters counters = new LockCounters();
+    protected boolean locked;
+    /** Last thread to take the lock (CPython's last_holder); stays set after a release. */
+    protected Lane lastHolder;
+    protected long holdStart;
+    protected boolean cancelled;
+
+    MutexGil(int index, HolderTimeline timeline) {
+        this.index = index;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public int index() {
+        return index;
+    }
+
+    /** Under the mutex: the hold of {@code lane} ends now (counted, and published to the timeline). */
+    protected void endHold(Lane lane) {
+        long now = System.nanoTime();
+        counters.heldNanos += now - holdStart;
+        if (timeline != null) timeline.published(index, lane.id(), holdStart, now);
+        locked = false;
+    }
+
+    /** Under the mutex: wakes every thread waiting on this lock's conditions. */
+    protected abstract void wakeAll();
+
+    @Override
+    public void cancel() {
+        mutex.lock();
+        try {
+            cancelled = true;
+            wakeAll();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public LockCounters counters() {
+        mutex.lock();
+        try {
+            LockCounters c = counters.copy();
+            if (locked) c.heldNanos += System.nanoTime() - holdStart;
+            return c;
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public long[] openHold() {
+        mutex.lock();
+        try {
+            return locked && lastHolder != null ? new long[]{index, lastHolder.id(), holdStart} : null;
+        } finally {
+            mutex.unlock();
+        }
+    }
+}
