@@ -1,5 +1,6 @@
 package dev.partop.cli;
 
+import dev.partop.TestProcesses;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,14 +46,15 @@ class OrphanIT {
                         .toList();
             }
             assertThat(workers).as("4 workers started").hasSize(4);
-            Thread.sleep(500); // let them get to work
+            Thread.sleep(3000); // let them start (4 JVMs on 2 cores) and get to work
             Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(parent.pid())).start();
             assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
             assertThat(parent.waitFor(10, TimeUnit.SECONDS)).as("parent exits on SIG" + signal).isTrue();
             long gone = System.nanoTime() + 2_000_000_000L;
             for (ProcessHandle w : workers) {
-                while (w.isAlive() && System.nanoTime() < gone) Thread.sleep(20);
-                assertThat(w.isAlive()).as("worker %d alive 2 s after SIG%s to partop", w.pid(), signal).isFalse();
+                while (TestProcesses.running(w.pid()) && System.nanoTime() < gone) Thread.sleep(20);
+                assertThat(TestProcesses.running(w.pid())).as("worker %d running 2 s after SIG%s to partop", w.pid(),
+                        signal).isFalse();
             }
         } finally {
             parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);

@@ -1,5 +1,6 @@
 package dev.partop.model;
 
+import dev.partop.TestProcesses;
 import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
@@ -19,16 +20,6 @@ class CommandModelTest {
         Phase p = new Phase("cmd", ModelKind.COMMAND, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null, "cold",
                 List.of(), List.of(command), 0);
         return new CommandModel(new PhaseContext(p, List.of(), new Calibration(1e9, 0), System.nanoTime()));
-    }
-
-    /** Running, not a zombie: an orphan's exit status waits for pid 1, which in a container may not reap it. */
-    private static boolean running(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     @Test
@@ -71,8 +62,8 @@ class CommandModelTest {
         assertThat(runner.isAlive()).isFalse();
         long deadline2 = System.nanoTime() + 3_000_000_000L;
         for (ProcessHandle h : children) {
-            while (running(h.pid()) && System.nanoTime() < deadline2) Thread.sleep(20);
-            assertThat(running(h.pid())).as("pid %d still running", h.pid()).isFalse();
+            while (TestProcesses.running(h.pid()) && System.nanoTime() < deadline2) Thread.sleep(20);
+            assertThat(TestProcesses.running(h.pid())).as("pid %d still running", h.pid()).isFalse();
         }
     }
 }
