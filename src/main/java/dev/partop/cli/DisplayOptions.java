@@ -33,6 +33,19 @@ final class DisplayOptions {
                 ascii ? Symbols.ASCII : Symbols.detect(env), fps, replay, size);
     }
 
+    /** {@code --size 120x36}; null when not given and there is a terminal, else 120x36. */
+    static TerminalSize size(String text, boolean noTerminal) {
+        if (text == null) return noTerminal ? new TerminalSize(120, 36) : null;
+        var m = java.util.regex.Pattern.compile("(\\d{1,4})x(\\d{1,4})").matcher(text.trim());
+        if (!m.matches()) throw new UserError("--size must look like 120x36, not '" + text + "'", null);
+        int c = Integer.parseInt(m.group(1));
+        int r = Integer.parseInt(m.group(2));
+        if (c < 40 || r < 10 || c > 1000 || r > 500) {
+            throw new UserError("--size must be between 40x10 and 1000x500, not " + text, "e.g. --size 120x36");
+        }
+        return new TerminalSize(c, r);
+    }
+
     /** A real terminal that can draw a dashboard, and nothing asking for lines instead. */
     static boolean terminalUsable() {
         return !Terminals.inCi() && Terminals.interactive() && !Terminals.dumb();

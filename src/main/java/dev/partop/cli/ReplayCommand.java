@@ -1,6 +1,7 @@
 package dev.partop.cli;
 
 import dev.partop.headless.PlainPrinter;
+import dev.partop.record.AsciicastWriter;
 import dev.partop.record.Recording;
 import dev.partop.record.RecordingException;
 import dev.partop.record.ReplayPlayer;
@@ -34,6 +35,12 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     DisplayOptions display = new DisplayOptions();
 
+    @Option(names = "--record", paramLabel = "FILE", description = "Record the replay as an asciicast (how a 64-core run becomes a GIF).")
+    Path record;
+
+    @Option(names = "--size", paramLabel = "COLSxROWS", description = "Draw a screen of this size (for --record; default with no terminal: 120x36).")
+    String size;
+
     @Override
     public Integer call() throws Exception {
         if (!(speed > 0 && speed <= 1000)) throw new UserError("--speed must be above 0 and at most 1000", "e.g. --speed 2");
@@ -47,11 +54,19 @@ final class ReplayCommand implements Callable<Integer> {
         List<SnapshotSink> sinks = new ArrayList<>();
         ReplayPlayer player = new ReplayPlayer(recording, sinks, speed);
         boolean dashboard = !headless && DisplayOptions.terminalUsable();
+        AsciicastWriter cast = record == null ? null
+                : new AsciicastWriter(record, recording.header().scenarioName(), System.getenv(), false);
         Dashboard shown = null;
         if (dashboard) {
-            shown = Dashboard.open(display.dashboard(true, null), player);
+            shown = Dashboard.open(display.dashboard(true, DisplayOptions.size(size, false)), player,
+                    out -> cast == null ? out : cast.tee(out), cast == null ? null : cast::start);
             sinks.add(shown);
         } else {
+            if (cast != null) {
+                shown = Dashboard.offscreen(display.dashboard(true, DisplayOptions.size(size, true)), player,
+                        cast.tee(null), cast::start);
+                sinks.add(shown);
+            }
             sinks.add(new PlainPrinter(System.out));
         }
         Dashboard d = shown;
@@ -61,7 +76,7 @@ final class ReplayCommand implements Callable<Integer> {
         }, "partop-shutdown");
         Runtime.getRuntime().addShutdownHook(restore);
         try {
-            if (d == null) {
+            if (!dashboard) {
                 player.play();
             } else {
                 Thread playing = new Thread(() -> {
@@ -77,6 +92,8 @@ final class ReplayCommand implements Callable<Integer> {
                 player.quit();
             }
         } finally {
+            if (d != null) d.stopDrawing();
+            if (cast != null) cast.close();
             for (SnapshotSink s : sinks) s.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(restore);

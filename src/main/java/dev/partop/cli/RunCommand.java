@@ -111,7 +111,7 @@ public class RunCommand implements Callable<Integer> {
         if (!castFormat.equals("v2") && !castFormat.equals("v3")) {
             throw new UserError("--cast-format must be v2 or v3, not '" + castFormat + "'", "v2 plays everywhere");
         }
-        if (size != null) fixedSize(false);
+        if (size != null) DisplayOptions.size(size, true);
         checkWritable(report, "--report");
         // the screen first: a dashboard that appears at once, while OSHI and the JIT warm up
         ControlsRelay controls = new ControlsRelay();
@@ -122,7 +122,7 @@ public class RunCommand implements Callable<Integer> {
         AsciicastWriter cast = record == null ? null
                 : new AsciicastWriter(record, scenario.name(), env, castFormat.equals("v3"));
         if (interactive || cast != null) {
-            TerminalSize fixed = fixedSize(interactive);
+            TerminalSize fixed = DisplayOptions.size(size, !interactive);
             DashboardOptions options = display.dashboard(false, fixed);
             Dashboard.SizeListener sizes = cast == null ? null : cast::start;
             if (interactive) {
@@ -196,19 +196,6 @@ public class RunCommand implements Callable<Integer> {
                     "set TERM (e.g. TERM=xterm-256color), or use --headless");
         }
         return true;
-    }
-
-    /** {@code --size 120x36}; with no terminal and no --size, 120x36. */
-    private TerminalSize fixedSize(boolean interactive) {
-        if (size == null) return interactive ? null : new TerminalSize(120, 36);
-        var m = java.util.regex.Pattern.compile("(\\d{1,4})x(\\d{1,4})").matcher(size.trim());
-        if (!m.matches()) throw new UserError("--size must look like 120x36, not '" + size + "'", null);
-        int c = Integer.parseInt(m.group(1));
-        int r = Integer.parseInt(m.group(2));
-        if (c < 40 || r < 10 || c > 1000 || r > 500) {
-            throw new UserError("--size must be between 40x10 and 1000x500, not " + size, "e.g. --size 120x36");
-        }
-        return new TerminalSize(c, r);
     }
 
     /** A file we will write must have a directory to go in: say so now, not after the run. */
