@@ -38,14 +38,7 @@ public final class LegacyGil extends MutexGil {
                 if (locked) counters.futileWakeups++;
             }
             if (cancelled) throw new Cancelled();
-            locked = true;
-            long now = System.nanoTime();
-            holdStart = now;
-            if (lastHolder != lane) {
-                lastHolder = lane;
-                counters.switches++;
-            }
-            counters.acquired(wasContended, now - t0);
+            beginHold(lane, wasContended, t0);
         } finally {
             mutex.unlock();
         }

@@ -30,6 +30,22 @@ abstract class MutexGil implements Gil {
         return index;
     }
 
+    /**
+     * Under the mutex: {@code lane} holds the lock from now (asked for at {@code t0}).
+     *
+     * @return true when the lock changed hands (a switch)
+     */
+    protected boolean beginHold(Lane lane, boolean wasContended, long t0) {
+        locked = true;
+        long now = System.nanoTime();
+        holdStart = now;
+        counters.acquired(wasContended, now - t0);
+        if (lastHolder == lane) return false;
+        lastHolder = lane;
+        counters.switches++;
+        return true;
+    }
+
     /** Under the mutex: the hold of {@code lane} ends now (counted, and published to the timeline). */
     protected void endHold(Lane lane) {
         long now = System.nanoTime();

@@ -63,19 +63,11 @@ public final class NewGil extends MutexGil {
                     waiters--;
                 }
             }
-            locked = true;
-            long now = System.nanoTime();
-            holdStart = now;
-            if (lastHolder != lane) {
-                lastHolder = lane;
-                switchNumber++;
-                counters.switches++;
-            }
+            if (beginHold(lane, wasContended, t0)) switchNumber++;
             // the thread that dropped on request waits for this
             switchCond.signal();
             // the request was for a hand-over, which is what just happened
             dropRequest = false;
-            counters.acquired(wasContended, now - t0);
         } catch (InterruptedException e) {
             throw new Cancelled();
         } finally {
