@@ -6,8 +6,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The recent past, one column per tick, newest at the right: a sparkline per CPU when they
- * fit, otherwise one line of the whole machine's busy fraction.
+ * The recent past, one column per tick: a sparkline per CPU when they fit, otherwise one line
+ * of the whole machine's busy fraction. It sweeps like an oscilloscope: the newest column
+ * overwrites the oldest and a blank column marks "now", so each frame rewrites two cells
+ * per row instead of scrolling every one of them over the wire.
  */
 final class HistoryView {
 
@@ -20,26 +22,28 @@ final class HistoryView {
         if (h.isEmpty()) return;
         int cores = h.peekLast().length;
         int graph = c.width() - 8;
+        // one column stays blank: the gap between now and the oldest column shown
         List<double[]> recent = new ArrayList<>(graph);
         Iterator<double[]> it = h.descendingIterator();
-        while (it.hasNext() && recent.size() < graph) recent.add(0, it.next());
-        int start = graph - recent.size();
-        if (cores <= c.height()) {
-            for (int cpu = 0; cpu < cores; cpu++) {
-                c.text(0, cpu, Format.pad("cpu" + cpu, 7), Theme.Role.DIM);
-                StringBuilder b = new StringBuilder();
-                for (double[] col : recent) b.append(sym.level(cpu < col.length ? col[cpu] : 0));
-                c.text(8 + start, cpu, b.toString(), Theme.Role.USER);
+        while (it.hasNext() && recent.size() < graph - 1) recent.add(0, it.next());
+        long total = v.coreTicks();
+        boolean perCpu = cores <= c.height();
+        int rows = perCpu ? cores : 1;
+        for (int row = 0; row < rows; row++) {
+            c.text(0, row, Format.pad(perCpu ? "cpu" + row : "all", 7), Theme.Role.DIM);
+            for (int i = 0; i < recent.size(); i++) {
+                double[] col = recent.get(i);
+                double value;
+                if (perCpu) {
+                    value = row < col.length ? col[row] : 0;
+                } else {
+                    double sum = 0;
+                    for (double x : col) sum += x;
+                    value = col.length == 0 ? 0 : sum / col.length;
+                }
+                int x = 8 + ViewState.sweepColumn(total, recent.size(), i, graph);
+                c.text(x, row, String.valueOf(sym.level(value)), Theme.Role.USER);
             }
-        } else {
-            c.text(0, 0, Format.pad("all", 7), Theme.Role.DIM);
-            StringBuilder b = new StringBuilder();
-            for (double[] col : recent) {
-                double sum = 0;
-                for (double x : col) sum += x;
-                b.append(sym.level(col.length == 0 ? 0 : sum / col.length));
-            }
-            c.text(8 + start, 0, b.toString(), Theme.Role.USER);
         }
     }
 }

@@ -42,15 +42,16 @@ final class LanesView {
             String head = f("%-9s %-8s %4.0f%% ", clip(l.name(), 9), l.state().name().toLowerCase(Locale.ROOT),
                     Math.min(1.0, l.cpu()) * 100);
             c.text(0, row, head, role(l.state()));
-            if (timeline > 0) {
+            if (timeline > 1) {
+                // a sweep, like the history: the newest column overwrites the oldest, one stays blank
                 Deque<Character> h = v.laneHistory(l.id());
-                int n = Math.min(timeline, h.size());
-                int x = 29 + timeline - n;
+                int n = Math.min(timeline - 1, h.size());
+                long total = v.laneTicks(l.id());
                 Iterator<Character> it = h.iterator();
                 for (int skip = h.size() - n; skip > 0; skip--) it.next();
-                while (it.hasNext()) {
+                for (int k = 0; it.hasNext(); k++) {
                     char g = it.next();
-                    x = c.text(x, row, String.valueOf(g), role(g, sym));
+                    c.text(29 + ViewState.sweepColumn(total, n, k, timeline), row, String.valueOf(g), role(g, sym));
                 }
             }
         }
@@ -63,7 +64,7 @@ final class LanesView {
         x = c.text(x, 0, sym.waiting() + " waiting ", Theme.Role.WAITING);
         x = c.text(x, 0, sym.io() + " I/O ", Theme.Role.IO);
         x = c.text(x, 0, sym.running() + " running ", Theme.Role.RUNNING);
-        c.text(x, 0, "(one column per tick)", Theme.Role.DIM);
+        c.text(x, 0, "(one column per tick, sweeping)", Theme.Role.DIM);
     }
 
     private static String clip(String s, int n) {

@@ -28,6 +28,9 @@ public final class ViewState {
     private int lanePhase = Integer.MIN_VALUE;
     private long lastSeq = -1;
     private int holder = -1;
+    /** Columns ever pushed, per history: where a sweep graph's newest column goes. */
+    private long coreTicks;
+    private final Map<Integer, Long> laneTicks = new HashMap<>();
 
     public void header(RunHeader h) {
         header = h;
@@ -61,14 +64,17 @@ public final class ViewState {
         double[] col = new double[cores.size()];
         for (int i = 0; i < col.length; i++) col[i] = cores.get(i).busy();
         push(coreHistory, col);
+        coreTicks++;
         if (s.phaseIndex() != lanePhase) {
             laneHistory.clear();
+            laneTicks.clear();
             lanePhase = s.phaseIndex();
         }
         if (!s.holders().isEmpty()) holder = s.holders().get(s.holders().size() - 1).lane();
         else if (s.phase() == null || s.stats().lock() == null) holder = -1;
         for (LaneSample l : s.lanes()) {
             push(laneHistory.computeIfAbsent(l.id(), k -> new ArrayDeque<>()), glyph(l, sym));
+            laneTicks.merge(l.id(), 1L, Long::sum);
         }
     }
 
@@ -105,6 +111,25 @@ public final class ViewState {
     /** The lane that held a lock last, -1 when none. */
     public int holder() {
         return holder;
+    }
+
+    /** How many columns the core history has had in all (not only those kept). */
+    public long coreTicks() {
+        return coreTicks;
+    }
+
+    public long laneTicks(int lane) {
+        return laneTicks.getOrDefault(lane, 0L);
+    }
+
+    /**
+     * Column of the {@code i}-th of {@code kept} newest entries (oldest first) in a sweep graph
+     * of {@code width} columns that has had {@code total} entries: each entry keeps its column
+     * and the newest overwrites the oldest, so a frame changes two cells per row, not all.
+     */
+    static int sweepColumn(long total, int kept, int i, int width) {
+        long absolute = total - kept + i;
+        return (int) Math.floorMod(absolute, (long) width);
     }
 
     public Deque<double[]> coreHistory() {
