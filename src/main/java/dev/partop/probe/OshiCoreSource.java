@@ -35,10 +35,14 @@ public final class OshiCoreSource implements CoreSource {
     private final int[] rows;
     private long[][] previous;
     private final boolean frequencyKnown;
-    /** Frequencies change slowly and cost a file read per CPU: read them every few ticks. */
-    private static final int FREQ_EVERY = 8;
+    /**
+     * Frequencies cost a file read per CPU, or where there is no cpufreq (VMs) a parse of
+     * all of /proc/cpuinfo: 0.7 ms here, more than the busy counters themselves. Read them
+     * this often, whatever the sampling rate.
+     */
+    private static final long FREQ_EVERY_NANOS = 5_000_000_000L;
     private long[] lastFreq;
-    private int tick;
+    private long lastFreqNanos;
 
     public OshiCoreSource() {
         // a cached reading would make fast sampling read 0 %
@@ -64,6 +68,8 @@ public final class OshiCoreSource implements CoreSource {
         long maxFreq = cpu.getMaxFreq();
         long[] freq = cpu.getCurrentFreq();
         frequencyKnown = freq.length == all.size() && freq[0] > 0;
+        lastFreq = freq;
+        lastFreqNanos = System.nanoTime();
         machine = new Machine(cpu.getProcessorIdentifier().getName().trim(), topology.size(), cores.size(),
                 packages.size(), maxFreq > 0 ? maxFreq / 1_000_000 : 0, Collections.unmodifiableList(topology));
         previous = cpu.getProcessorCpuLoadTicks();
@@ -82,7 +88,11 @@ public final class OshiCoreSource implements CoreSource {
     @Override
     public List<CoreSample> sample() {
         long[][] now = cpu.getProcessorCpuLoadTicks();
-        if (frequencyKnown && (lastFreq == null || tick++ % FREQ_EVERY == 0)) lastFreq = cpu.getCurrentFreq();
+        long t = System.nanoTime();
+        if (frequencyKnown && (lastFreq == null || t - lastFreqNanos >= FREQ_EVERY_NANOS)) {
+            lastFreq = cpu.getCurrentFreq();
+            lastFreqNanos = t;
+        }
         long[] freq = frequencyKnown ? lastFreq : null;
         List<CoreSample> out = new ArrayList<>(rows.length);
         for (int k = 0; k < rows.length; k++) {

@@ -1,17 +1,13 @@
 package dev.partop.view;
 
-import com.googlecode.lanterna.graphics.TextGraphics;
-
 /** Drawing inside one rectangle: everything is clipped to it, so no widget draws over another. */
 public final class Canvas {
 
-    private final TextGraphics g;
-    private final Theme theme;
+    private final CellGrid grid;
     private final Rect area;
 
-    public Canvas(TextGraphics g, Theme theme, Rect area) {
-        this.g = g;
-        this.theme = theme;
+    public Canvas(CellGrid grid, Rect area) {
+        this.grid = grid;
         this.area = area;
     }
 
@@ -33,7 +29,7 @@ public final class Canvas {
         int from = Math.max(0, -col);
         int room = area.width() - Math.max(col, 0);
         String cut = s.substring(Math.min(from, s.length()), Math.min(s.length(), from + room));
-        theme.use(g, role).putString(area.col() + Math.max(col, 0), area.row() + row, cut);
+        grid.put(area.col() + Math.max(col, 0), area.row() + row, cut, role, area.col() + area.width());
         return Math.max(col, 0) + cut.length();
     }
 
@@ -48,6 +44,6 @@ public final class Canvas {
         int row = Math.max(r.row(), area.row());
         int w = Math.min(r.col() + r.width(), area.col() + area.width()) - c;
         int h = Math.min(r.row() + r.height(), area.row() + area.height()) - row;
-        return new Canvas(g, theme, new Rect(c, row, Math.max(0, w), Math.max(0, h)));
+        return new Canvas(grid, new Rect(c, row, Math.max(0, w), Math.max(0, h)));
     }
 }

@@ -3,8 +3,6 @@ package dev.partop.view;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
@@ -43,9 +41,15 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
     private static final long POLL_NANOS = 50_000_000L;
 
     private final Terminal terminal;
-    private final Screen screen;
+    /** The terminal's size: asked once at start (a round trip over SSH), then told by resizes. */
+    private volatile TerminalSize terminalSize;
+    private volatile boolean resized;
+    /** Clear the screen inside the next frame (after a resize), so it never shows blank. */
+    private boolean clearFirst;
     private final CountingOutputStream out;
     private final ScreenPainter painter;
+    private final DeltaWriter writer;
+    private CellGrid grid = new CellGrid(0, 0);
     private final DashboardOptions options;
     private final Controls controls;
     private volatile ViewState view = new ViewState();
@@ -116,13 +120,18 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         this.out = out;
         this.options = options;
         this.controls = controls;
-        this.painter = new ScreenPainter(new Theme(options.colors()), options.symbols());
-        this.screen = new TerminalScreen(terminal);
-        screen.startScreen();
-        screen.setCursorPosition(null);
-        TerminalSize drawn = drawnSize(screen.getTerminalSize());
+        this.painter = new ScreenPainter(options.symbols());
+        this.writer = new DeltaWriter(new Theme(options.colors()));
+        terminal.enterPrivateMode();
+        terminalSize = terminal.getTerminalSize();
+        terminal.clearScreen();
+        terminal.setCursorVisible(false);
+        terminal.flush();
+        TerminalSize drawn = drawnSize(terminalSize);
         if (sizes != null) sizes.size(drawn.getColumns(), drawn.getRows());
         terminal.addResizeListener((t, size) -> {
+            terminalSize = size;
+            resized = true;
             if (sizes != null && options.size() == null) {
                 try {
                     sizes.size(size.getColumns(), size.getRows());
@@ -196,8 +205,15 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         try {
             while (running) {
                 KeyStroke key;
-                while (keys && (key = screen.pollInput()) != null) handle(key);
-                if (screen.doResizeIfNecessary() != null || poked) dirty = true;
+                while (keys && (key = terminal.pollInput()) != null) handle(key);
+                if (resized) {
+                    // the terminal may have reflowed or cut what was there: start from a blank screen
+                    resized = false;
+                    clearFirst = true;
+                    writer.invalidate();
+                    dirty = true;
+                }
+                if (poked) dirty = true;
                 poked = false;
                 RunHeader h = header;
                 if (h != null && view.header() != h) {
@@ -224,7 +240,7 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
                 if (dirty && !paused && now - lastFrame >= frameNanos) {
                     draw();
                     lastFrame = now;
-                } else if (dirty && paused && help != helpDrawn) {
+                } else if (dirty && paused && (help != helpDrawn || clearFirst)) {
                     draw();
                 }
                 LockSupport.parkNanos(POLL_NANOS);
@@ -236,17 +252,23 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
     }
 
     private void draw() throws IOException {
-        TerminalSize size = drawnSize(screen.getTerminalSize());
+        TerminalSize size = drawnSize(terminalSize);
         boolean showPaused = paused || (controls instanceof ReplayControls r && r.paused());
-        painter.paint(screen.newTextGraphics(), size.getColumns(), size.getRows(), view, showPaused, help,
-                options.replay());
+        if (grid.cols() != size.getColumns() || grid.rows() != size.getRows()) {
+            grid = new CellGrid(size.getColumns(), size.getRows());
+        }
+        painter.paint(grid, view, showPaused, help, options.replay());
         helpDrawn = help;
         if (out != null) {
             out.beginFrame();
             out.write(SYNC_BEGIN);
         }
         try {
-            screen.refresh(Screen.RefreshType.DELTA);
+            if (clearFirst) {
+                clearFirst = false;
+                terminal.clearScreen();
+            }
+            writer.write(grid, terminal, terminalSize.getColumns(), terminalSize.getRows());
         } finally {
             if (out != null) {
                 out.write(SYNC_END);
@@ -354,7 +376,11 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         if (!closed.compareAndSet(false, true)) return;
         stopDrawing();
         try {
-            screen.stopScreen();
+            KeyStroke k;
+            do {
+                k = terminal.pollInput(); // keys typed during the run must not reach the shell
+            } while (k != null && k.getKeyType() != KeyType.EOF);
+            terminal.exitPrivateMode();
         } catch (IOException | RuntimeException ignored) {
             // the terminal may be gone already
         }

@@ -1,6 +1,5 @@
 package dev.partop.view;
 
-import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
 
@@ -23,18 +22,18 @@ public final class ScreenPainter {
     static final int MIN_COLS = 40;
     static final int MIN_ROWS = 10;
 
-    private final Theme theme;
     private final Symbols symbols;
 
-    public ScreenPainter(Theme theme, Symbols symbols) {
-        this.theme = theme;
+    public ScreenPainter(Symbols symbols) {
         this.symbols = symbols;
     }
 
-    public void paint(TextGraphics g, int cols, int rows, ViewState v, boolean paused, boolean help, boolean replay) {
-        theme.use(g, Theme.Role.TEXT).fillRectangle(new com.googlecode.lanterna.TerminalPosition(0, 0),
-                new com.googlecode.lanterna.TerminalSize(cols, rows), ' ');
-        Canvas screen = new Canvas(g, theme, new Rect(0, 0, cols, rows));
+    /** Paints the whole frame into {@code grid} (cleared first). */
+    public void paint(CellGrid grid, ViewState v, boolean paused, boolean help, boolean replay) {
+        grid.clear();
+        int cols = grid.cols();
+        int rows = grid.rows();
+        Canvas screen = new Canvas(grid, new Rect(0, 0, cols, rows));
         if (cols < MIN_COLS || rows < MIN_ROWS) {
             screen.text(0, 0, "partop needs at least " + MIN_COLS + "x" + MIN_ROWS, Theme.Role.BAD);
             screen.text(0, 1, "this terminal is " + cols + "x" + rows, Theme.Role.TEXT);

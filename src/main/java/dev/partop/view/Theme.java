@@ -2,7 +2,6 @@ package dev.partop.view;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
-import com.googlecode.lanterna.graphics.TextGraphics;
 
 /** Semantic colours for a {@link ColorMode}; MONO draws everything in the default colours. */
 public final class Theme {
@@ -11,26 +10,27 @@ public final class Theme {
     public enum Role { TEXT, DIM, TITLE, HEADLINE, USER, SYSTEM, IOWAIT, HOLDING, WAITING, IO, RUNNING, GOOD, BAD, KEY }
 
     private final ColorMode mode;
+    /** Made once: a frame asks for them per run of cells. */
+    private final TextColor[] foregrounds;
 
     public Theme(ColorMode mode) {
         this.mode = mode;
+        Role[] roles = Role.values();
+        foregrounds = new TextColor[roles.length];
+        for (Role r : roles) foregrounds[r.ordinal()] = mode == ColorMode.MONO ? TextColor.ANSI.DEFAULT : color(r);
     }
 
     public ColorMode mode() {
         return mode;
     }
 
-    /** Sets foreground and style for {@code role} on {@code g}. */
-    public TextGraphics use(TextGraphics g, Role role) {
-        g.setBackgroundColor(TextColor.ANSI.DEFAULT);
-        g.clearModifiers();
-        if (role == Role.TITLE || role == Role.HEADLINE || role == Role.KEY) g.enableModifiers(SGR.BOLD);
-        if (mode == ColorMode.MONO) {
-            g.setForegroundColor(TextColor.ANSI.DEFAULT);
-            return g;
-        }
-        g.setForegroundColor(color(role));
-        return g;
+    /** Titles, headline figures and keys are bold, in every mode. */
+    public boolean bold(Role role) {
+        return role == Role.TITLE || role == Role.HEADLINE || role == Role.KEY;
+    }
+
+    public TextColor foreground(Role role) {
+        return foregrounds[role.ordinal()];
     }
 
     private TextColor color(Role role) {

@@ -1,8 +1,6 @@
 package dev.partop.view;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.Snapshot;
@@ -19,16 +17,13 @@ final class ScreenText {
     static String render(int cols, int rows, RunHeader header, List<Snapshot> snapshots, ColorMode colors,
                          Symbols symbols) throws IOException {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
-        Screen screen = new TerminalScreen(terminal);
-        screen.startScreen();
         ViewState v = new ViewState();
         v.header(header);
         for (Snapshot s : snapshots) v.accept(s, symbols);
-        new ScreenPainter(new Theme(colors), symbols).paint(screen.newTextGraphics(), cols, rows, v, false, false, false);
-        screen.refresh();
-        String text = read(terminal);
-        screen.stopScreen();
-        return text;
+        CellGrid grid = new CellGrid(cols, rows);
+        new ScreenPainter(symbols).paint(grid, v, false, false, false);
+        new DeltaWriter(new Theme(colors)).write(grid, terminal, cols, rows);
+        return read(terminal);
     }
 
     static String read(DefaultVirtualTerminal terminal) {
