@@ -3,7 +3,7 @@ package dev.partop.cli;
 import dev.partop.headless.JsonLinesPrinter;
 import dev.partop.headless.PlainPrinter;
 import dev.partop.probe.CoreSource;
-import dev.partop.probe.OshiCoreSource;
+import dev.partop.probe.CoreSources;
 import dev.partop.probe.SyntheticCoreSource;
 import dev.partop.scenario.BuiltinScenarios;
 import dev.partop.scenario.ModelKind;
@@ -93,6 +93,8 @@ public class RunCommand implements Callable<Integer> {
         if (syntheticCores != null && (syntheticCores < 1 || syntheticCores > 4096)) {
             throw new UserError("--synthetic-cores must be between 1 and 4096", null);
         }
+        // OSHI takes a quarter of a second to learn the processor: meanwhile read the scenario and open the screen
+        if (syntheticCores == null) CoreSources.startOshi();
         Scenario scenario = loadScenario();
         if (phase != null && scenario.phase(phase) == null) {
             List<String> names = scenario.phases().stream().map(Phase::name).toList();
@@ -139,7 +141,7 @@ public class RunCommand implements Callable<Integer> {
             sinks.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
         }
         if (save != null) sinks.add(new SnapshotLogWriter(save));
-        CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : new OshiCoreSource();
+        CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : CoreSources.takeOshi();
         Session session = new Session(scenario, cores, sinks,
                 new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
         controls.target(session);

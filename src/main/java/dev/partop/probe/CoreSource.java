@@ -19,4 +19,7 @@ public interface CoreSource {
      * time since the source was created). Called from one thread, the sampler.
      */
     List<CoreSample> sample();
+
+    /** When the interval the next {@link #sample()} covers began ({@link System#nanoTime()}). */
+    long sinceNanos();
 }

@@ -6,17 +6,27 @@ import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.CentralProcessor.LogicalProcessor;
 import oshi.hardware.CentralProcessor.TickType;
+import oshi.util.driver.linux.proc.CpuStat;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Real per-core busy time from the OS tick counters (on Linux {@code /proc/stat}), read
  * through OSHI. Inside a container {@code /proc/stat} lists the host's CPUs: only the CPUs
  * this process may run on ({@link AllowedCpus}) are reported.
+ * <p>
+ * OSHI needs a quarter of a second (JNA, udev, /proc/cpuinfo) to learn the processor's
+ * topology, model and frequencies, most of partop's start-up budget. On Linux this source is
+ * ready at once: it reads the counters with OSHI's own /proc/stat reader (the one OSHI samples
+ * with), numbers the CPUs by their row, and learns the rest on a daemon thread; samples carry
+ * the real core and package ids as soon as they are known, and {@link #machine()} waits for
+ * them. Elsewhere everything is learnt up front.
  */
 public final class OshiCoreSource implements CoreSource {
 
@@ -28,26 +38,77 @@ public final class OshiCoreSource implements CoreSource {
     private static final int IRQ = TickType.IRQ.getIndex();
     private static final int SOFTIRQ = TickType.SOFTIRQ.getIndex();
     private static final int STEAL = TickType.STEAL.getIndex();
-
-    private final CentralProcessor cpu;
-    private final Machine machine;
-    /** Index into OSHI's per-processor arrays for each reported CPU. */
-    private final int[] rows;
-    private long[][] previous;
-    private final boolean frequencyKnown;
+    private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
+    /** Rows for the first reading, before the CPUs are counted: more than any machine has. */
+    private static final int FIRST_ROWS = 8192;
     /**
      * Frequencies cost a file read per CPU, or where there is no cpufreq (VMs) a parse of
      * all of /proc/cpuinfo: 0.7 ms here, more than the busy counters themselves. Read them
      * this often, whatever the sampling rate.
      */
     private static final long FREQ_EVERY_NANOS = 5_000_000_000L;
+
+    /** What OSHI learnt about the processor, and which of its rows this process may use. */
+    private record Layout(CentralProcessor cpu, Machine machine, int[] rows, boolean frequencyKnown) {
+    }
+
+    /** Linux: the number of CPU rows in /proc/stat; elsewhere 0. */
+    private final int statRows;
+    /** Until OSHI is done: every allowed row, numbered by its position. */
+    private final Layout provisional;
+    /** Started by the first sample or {@link #machine()}: not while the JVM is still starting partop. */
+    private volatile CompletableFuture<Layout> layout;
+    private long[][] previous;
+    private long sinceNanos;
+    private long samples;
     private long[] lastFreq;
     private long lastFreqNanos;
 
     public OshiCoreSource() {
         // a cached reading would make fast sampling read 0 %
         System.setProperty("oshi.util.memoizer.expiration", "0");
-        cpu = new SystemInfo().getHardware().getProcessor();
+        sinceNanos = System.nanoTime();
+        if (LINUX) {
+            previous = CpuStat.getProcessorCpuLoadTicks(FIRST_ROWS);
+            statRows = countRows(previous);
+            provisional = numberedByRow(statRows, AllowedCpus.read());
+        } else {
+            statRows = 0;
+            provisional = null;
+            layout = CompletableFuture.completedFuture(learn());
+            previous = layout.join().cpu().getProcessorCpuLoadTicks();
+        }
+    }
+
+    /** Rows that ever counted a tick: the ones past the last CPU are all zero. */
+    private static int countRows(long[][] ticks) {
+        int n = 0;
+        for (int i = 0; i < ticks.length; i++) {
+            for (long t : ticks[i]) {
+                if (t != 0) {
+                    n = i + 1;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static Layout numberedByRow(int n, Set<Integer> allowed) {
+        List<Machine.Cpu> topology = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (allowed != null && !allowed.contains(i)) continue;
+            rows.add(i);
+            topology.add(new Machine.Cpu(i, i, 0));
+        }
+        Machine m = new Machine("", topology.size(), topology.size(), 1, 0, List.copyOf(topology));
+        return new Layout(null, m, rows.stream().mapToInt(Integer::intValue).toArray(), false);
+    }
+
+    /** The slow part: OSHI's processor, its topology, model name and frequencies. */
+    private static Layout learn() {
+        CentralProcessor cpu = new SystemInfo().getHardware().getProcessor();
         List<LogicalProcessor> all = cpu.getLogicalProcessors();
         Set<Integer> allowed = AllowedCpus.read();
         List<Machine.Cpu> topology = new ArrayList<>();
@@ -58,7 +119,6 @@ public final class OshiCoreSource implements CoreSource {
             rowList.add(i);
             topology.add(new Machine.Cpu(lp.getProcessorNumber(), coreId(lp), lp.getPhysicalPackageNumber()));
         }
-        rows = rowList.stream().mapToInt(Integer::intValue).toArray();
         Set<Integer> cores = new HashSet<>();
         Set<Integer> packages = new HashSet<>();
         for (Machine.Cpu c : topology) {
@@ -67,12 +127,16 @@ public final class OshiCoreSource implements CoreSource {
         }
         long maxFreq = cpu.getMaxFreq();
         long[] freq = cpu.getCurrentFreq();
-        frequencyKnown = freq.length == all.size() && freq[0] > 0;
-        lastFreq = freq;
-        lastFreqNanos = System.nanoTime();
-        machine = new Machine(cpu.getProcessorIdentifier().getName().trim(), topology.size(), cores.size(),
+        boolean frequencyKnown = freq.length == all.size() && freq.length > 0 && freq[0] > 0;
+        Machine machine = new Machine(cpu.getProcessorIdentifier().getName().trim(), topology.size(), cores.size(),
                 packages.size(), maxFreq > 0 ? maxFreq / 1_000_000 : 0, Collections.unmodifiableList(topology));
-        previous = cpu.getProcessorCpuLoadTicks();
+        return new Layout(cpu, machine, rowList.stream().mapToInt(Integer::intValue).toArray(), frequencyKnown);
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "partop-probe-init");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** A core id unique across packages, so SMT siblings share it and other cores don't. */
@@ -80,31 +144,57 @@ public final class OshiCoreSource implements CoreSource {
         return lp.getPhysicalPackageNumber() * 65536 + lp.getPhysicalProcessorNumber();
     }
 
+    private synchronized CompletableFuture<Layout> layout() {
+        if (layout == null) layout = CompletableFuture.supplyAsync(OshiCoreSource::learn, OshiCoreSource::daemon);
+        return layout;
+    }
+
+    /** The processor as OSHI describes it; waits for OSHI if it is still learning. */
     @Override
     public Machine machine() {
-        return machine;
+        try {
+            return layout().join().machine();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    @Override
+    public long sinceNanos() {
+        return sinceNanos;
     }
 
     @Override
     public List<CoreSample> sample() {
-        long[][] now = cpu.getProcessorCpuLoadTicks();
+        // OSHI starts learning after the first sample, so it does not slow the first frame
+        CompletableFuture<Layout> f = samples++ > 0 || provisional == null ? layout() : null;
+        Layout l = f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : provisional;
+        long[][] now = l.cpu() == null || statRows > 0 ? CpuStat.getProcessorCpuLoadTicks(statRows)
+                : l.cpu().getProcessorCpuLoadTicks();
         long t = System.nanoTime();
-        if (frequencyKnown && (lastFreq == null || t - lastFreqNanos >= FREQ_EVERY_NANOS)) {
-            lastFreq = cpu.getCurrentFreq();
-            lastFreqNanos = t;
+        long[] freq = null;
+        if (l.frequencyKnown()) {
+            if (lastFreq == null || t - lastFreqNanos >= FREQ_EVERY_NANOS) {
+                lastFreq = l.cpu().getCurrentFreq();
+                lastFreqNanos = t;
+            }
+            freq = lastFreq;
         }
-        long[] freq = frequencyKnown ? lastFreq : null;
-        List<CoreSample> out = new ArrayList<>(rows.length);
-        for (int k = 0; k < rows.length; k++) {
-            int i = rows[k];
-            Machine.Cpu c = machine.topology().get(k);
+        List<CoreSample> out = new ArrayList<>(l.rows().length);
+        for (int k = 0; k < l.rows().length; k++) {
+            int i = l.rows()[k];
+            Machine.Cpu c = l.machine().topology().get(k);
+            long mhz = freq != null && i < freq.length ? freq[i] / 1_000_000 : 0;
+            if (i >= now.length || i >= previous.length) {
+                out.add(new CoreSample(c.cpu(), c.core(), c.pkg(), 0, 0, 0, mhz));
+                continue;
+            }
             long[] a = previous[i];
             long[] b = now[i];
             long user = d(a, b, USER) + d(a, b, NICE);
             long system = d(a, b, SYSTEM) + d(a, b, IRQ) + d(a, b, SOFTIRQ);
             long iowait = d(a, b, IOWAIT);
             long total = user + system + iowait + d(a, b, IDLE) + d(a, b, STEAL);
-            long mhz = freq != null && i < freq.length ? freq[i] / 1_000_000 : 0;
             if (total <= 0) {
                 out.add(new CoreSample(c.cpu(), c.core(), c.pkg(), 0, 0, 0, mhz));
             } else {
@@ -113,6 +203,7 @@ public final class OshiCoreSource implements CoreSource {
             }
         }
         previous = now;
+        sinceNanos = t;
         return out;
     }
 

@@ -15,6 +15,7 @@ public final class SyntheticCoreSource implements CoreSource {
 
     private final Machine machine;
     private long tick;
+    private long sinceNanos = System.nanoTime();
 
     public SyntheticCoreSource(int cores) {
         if (cores < 1) throw new IllegalArgumentException("cores must be at least 1");
@@ -34,8 +35,14 @@ public final class SyntheticCoreSource implements CoreSource {
     }
 
     @Override
+    public long sinceNanos() {
+        return sinceNanos;
+    }
+
+    @Override
     public List<CoreSample> sample() {
         tick++;
+        sinceNanos = System.nanoTime();
         List<CoreSample> out = new ArrayList<>();
         int n = machine.logical();
         for (Machine.Cpu c : machine.topology()) {

@@ -44,6 +44,9 @@ public final class Session implements Controls {
     private final Options options;
     private final SelfMeter self = new SelfMeter();
     private final long originNanos = System.nanoTime();
+    /** The first sample comes this soon (10 of Linux's 10 ms ticks), then one per interval. */
+    private static final long FIRST_TICK_NANOS = 100_000_000L;
+    private static final long MIN_FIRST_TICK_NANOS = 1_000_000L;
 
     private volatile RunState state = RunState.CALIBRATING;
     private volatile PhaseRun current;
@@ -93,15 +96,8 @@ public final class Session implements Controls {
 
     /** Runs every phase, then sends the final Snapshot; returns the results. */
     public List<PhaseResult> run() {
-        calibration = Calibration.measure(options.calibrationBudget());
-        RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
-                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList());
-        this.header = header;
-        for (SnapshotSink s : sinks) s.header(header);
+        // sample from the start: a live view shows the cores while the work is calibrated
         assembler = new SnapshotAssembler(cores, self, originNanos);
-        state = RunState.RUNNING;
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "partop-sampler");
             t.setDaemon(true);
@@ -109,7 +105,35 @@ public final class Session implements Controls {
             return t;
         });
         long period = options.interval().toNanos();
-        ScheduledFuture<?> ticking = sampler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
+        // the first sample once the core counters have run FIRST_TICK (they may have started long before)
+        long first = Math.max(MIN_FIRST_TICK_NANOS,
+                Math.min(FIRST_TICK_NANOS, period) - (System.nanoTime() - cores.sinceNanos()));
+        ScheduledFuture<?> ticking = sampler.scheduleAtFixedRate(this::tick, first, period, TimeUnit.NANOSECONDS);
+        try {
+            return runCalibrated();
+        } finally {
+            ticking.cancel(false);
+            sampler.shutdown();
+            awaitQuietly(sampler);
+            // the one FINISHED Snapshot: sent only once the sampler has stopped, so it is the last
+            current = null;
+            state = RunState.FINISHED;
+            tick();
+        }
+    }
+
+    private List<PhaseResult> runCalibrated() {
+        calibration = Calibration.measure(options.calibrationBudget());
+        RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
+                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList());
+        synchronized (this) {
+            // no tick between the header and the first Snapshot after it
+            this.header = header;
+            for (SnapshotSink s : sinks) s.header(header);
+            state = RunState.RUNNING;
+        }
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "partop-timeout");
             t.setDaemon(true);
@@ -122,14 +146,7 @@ public final class Session implements Controls {
                 for (int i = 0; i < phases.size() && !quit && !restart; i++) runPhase(i, watchdog);
             } while (restart && !quit);
         } finally {
-            ticking.cancel(false);
-            sampler.shutdown();
             watchdog.shutdownNow();
-            awaitQuietly(sampler);
-            // the one FINISHED Snapshot: sent only once the sampler has stopped, so it is the last
-            current = null;
-            state = RunState.FINISHED;
-            tick();
         }
         return results;
     }
@@ -206,8 +223,12 @@ public final class Session implements Controls {
     private synchronized void tick() {
         if (assembler == null) return;
         try {
+            boolean before = header == null;
             Snapshot s = assembler.assemble(state, current, phases.size(), results);
-            for (SnapshotSink sink : sinks) sink.snapshot(s);
+            for (SnapshotSink sink : sinks) {
+                if (before) sink.preview(s);
+                else sink.snapshot(s);
+            }
         } catch (RuntimeException e) {
             // a sink's failure must not stop the sampler: it would freeze every view
             System.err.println("partop: sampler: " + e);

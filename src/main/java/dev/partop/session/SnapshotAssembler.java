@@ -43,6 +43,7 @@ final class SnapshotAssembler {
         this.lastNanos = originNanos;
     }
 
+    /** Previews take sequence numbers too: a view drops a Snapshot whose number it has seen. */
     Snapshot assemble(RunState state, PhaseRun run, int phaseCount, List<PhaseResult> results) {
         long now = System.nanoTime();
         double tick = Math.max(1e-9, (now - lastNanos) / 1e9);
@@ -50,8 +51,9 @@ final class SnapshotAssembler {
         List<CoreSample> coreSamples = cores.sample();
         SelfStats selfStats = self.sample();
 
+        long seq = this.seq++;
         if (run == null) {
-            return new Snapshot(Snapshot.FORMAT, seq++, (now - originNanos) / 1e9, state, -1, phaseCount, null, 0, tick,
+            return new Snapshot(Snapshot.FORMAT, seq, (now - originNanos) / 1e9, state, -1, phaseCount, null, 0, tick,
                     0, 0, coreSamples, List.of(), List.of(), ModelStats.NONE, 0, 0, selfStats, results);
         }
         ExecutionModel model = run.model();
@@ -90,7 +92,7 @@ final class SnapshotAssembler {
         model.drainHolders(originNanos, holders::add);
         ModelStats stats = run.startNanos() == 0 ? ModelStats.NONE : model.stats(elapsed);
         double cpuS = cpuTotal / 1e9;
-        return new Snapshot(Snapshot.FORMAT, seq++, (now - originNanos) / 1e9, state, run.index(), phaseCount,
+        return new Snapshot(Snapshot.FORMAT, seq, (now - originNanos) / 1e9, state, run.index(), phaseCount,
                 run.info(), elapsed, tick, tasksDone, run.tasksTotal(), coreSamples, laneSamples, holders,
                 stats == null ? ModelStats.NONE : stats, cpuS, elapsed > 0 ? cpuS / elapsed : 0, selfStats, results);
     }

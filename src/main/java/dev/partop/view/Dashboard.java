@@ -69,6 +69,8 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
     private volatile boolean poked;
     private volatile long frames;
     private boolean dirty = true;
+    /** Something new in kind (the first Snapshot, the header, a resize): draw it now, whatever the frame rate. */
+    private boolean urgent = true;
     private boolean helpDrawn;
     private long lastFrame;
 
@@ -174,6 +176,11 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         wake();
     }
 
+    @Override
+    public void preview(Snapshot s) {
+        snapshot(s);
+    }
+
     /** The scenario's name, shown until the run's header arrives (calibration takes a moment). */
     public void title(String name) {
         view.title(name);
@@ -212,6 +219,7 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
                     clearFirst = true;
                     writer.invalidate();
                     dirty = true;
+                    urgent = true;
                 }
                 if (poked) dirty = true;
                 poked = false;
@@ -219,6 +227,7 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
                 if (h != null && view.header() != h) {
                     view.header(h);
                     dirty = true;
+                    urgent = true;
                 }
                 List<Snapshot> back = rewindTo;
                 if (back != null) {
@@ -232,12 +241,13 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
                 }
                 Snapshot s;
                 while ((s = incoming.poll()) != null) {
+                    if (view.latest() == null) urgent = true;
                     view.accept(s, options.symbols());
                     dirty = true;
                 }
                 long now = System.nanoTime();
                 long frameNanos = 1_000_000_000L / Math.max(1, Math.min(30, options.fps()));
-                if (dirty && !paused && now - lastFrame >= frameNanos) {
+                if (dirty && !paused && (urgent || now - lastFrame >= frameNanos)) {
                     draw();
                     lastFrame = now;
                 } else if (dirty && paused && (help != helpDrawn || clearFirst)) {
@@ -277,6 +287,7 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         }
         frames++;
         dirty = false;
+        urgent = false;
     }
 
     /** The size asked for with --size, else the terminal's. */

@@ -35,6 +35,10 @@ final class HeaderView {
         String right = f("  %s  t=%s", state, Format.seconds(s.t()));
         c.text(Math.max(col + 1, c.width() - right.length()), 0, right, paused ? Theme.Role.BAD : Theme.Role.DIM);
         int cores = s.cores().size();
+        if (s.state() == RunState.CALIBRATING) {
+            c.text(0, 1, "calibrating: timing the work on one core", Theme.Role.DIM);
+            return;
+        }
         if (s.state() == RunState.FINISHED || s.phase() == null) {
             col = c.text(0, 1, f("all %d phases done", s.results().size()), Theme.Role.HEADLINE);
             PhaseResult best = null;

@@ -72,6 +72,24 @@ class OshiCoreSourceTest {
     }
 
     @Test
+    void samplesAtOnceThenWithOshisTopology() throws Exception {
+        OshiCoreSource source = new OshiCoreSource();
+        long since = source.sinceNanos();
+        // ready before OSHI has learnt the processor: one sample per allowed CPU, numbered by row
+        List<CoreSample> first = source.sample();
+        assertThat(first).extracting(CoreSample::cpu).containsExactlyElementsOf(
+                new OshiCoreSource().machine().topology().stream().map(Machine.Cpu::cpu).toList());
+        assertThat(source.sinceNanos()).isGreaterThan(since);
+        Machine m = source.machine(); // waits for OSHI
+        List<CoreSample> later = source.sample();
+        assertThat(later).hasSize(m.logical());
+        for (int i = 0; i < later.size(); i++) {
+            assertThat(later.get(i).core()).isEqualTo(m.topology().get(i).core());
+            assertThat(later.get(i).pkg()).isEqualTo(m.topology().get(i).pkg());
+        }
+    }
+
+    @Test
     void parsesKernelCpuLists() {
         assertThat(AllowedCpus.parseList("0-3,8,10-11\n")).containsExactly(0, 1, 2, 3, 8, 10, 11);
     }

@@ -1,0 +1,51 @@
+package dev.partop.cli;
+
+import dev.partop.probe.CoreSources;
+import dev.partop.scenario.BuiltinScenarios;
+import dev.partop.scenario.ScenarioException;
+
+import dev.partop.view.PainterWarmup;
+import dev.partop.view.Symbols;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+
+/**
+ * Start-up work done on a side thread while picocli reads the arguments on the main one (on
+ * two cores they overlap): the first reading of the core counters, so the first sample can
+ * come as soon as the screen is up, and the classes a run loads next (the YAML reader,
+ * Lanterna's terminal, the JVM's thread CPU clock, every widget), by using them once. Nothing here has an effect a run could see.
+ */
+final class RunWarmup {
+
+    private RunWarmup() {
+    }
+
+    static void start() {
+        Thread t = new Thread(RunWarmup::warm, "partop-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void warm() {
+        try {
+            CoreSources.startOshi();
+            // the sampler's first tick reads thread CPU times: the management beans take 30 ms to start
+            ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            BuiltinScenarios.load(BuiltinScenarios.defaultName());
+            ClassLoader loader = RunWarmup.class.getClassLoader();
+            for (String c : LANTERNA) Class.forName(c, true, loader);
+            PainterWarmup.paintOnce(Symbols.UNICODE);
+        } catch (ScenarioException | ClassNotFoundException | IOException | RuntimeException | LinkageError ignored) {
+            // only a head start: the run does all of this itself
+        }
+    }
+
+    private static final String[] LANTERNA = {
+            "com.googlecode.lanterna.terminal.DefaultTerminalFactory",
+            "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
+            "com.googlecode.lanterna.input.InputDecoder",
+            "com.googlecode.lanterna.TextColor$Indexed",
+            "com.googlecode.lanterna.TextColor$RGB",
+    };
+}
