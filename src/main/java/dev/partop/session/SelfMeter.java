@@ -4,6 +4,7 @@ import dev.partop.snapshot.SelfStats;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,10 +25,10 @@ public final class SelfMeter {
 
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile DrawStats draw;
-    private long lastCpu = -1;
-    private long lastFrames;
-    private long lastBytes;
-    private long lastNanos;
+    /** Rates are taken over this much of the past. */
+    private static final long WINDOW_NANOS = 2_000_000_000L;
+    /** Earlier readings: {nanos, cpu nanos, frames, bytes}, oldest first. */
+    private final List<long[]> history = new ArrayList<>();
 
     /** Counts {@code t}'s CPU as partop's own. */
     public void register(Thread t) {
@@ -38,7 +39,11 @@ public final class SelfMeter {
         draw = stats;
     }
 
-    /** Cost since the previous call. Called by the sampler thread only. */
+    /**
+     * Cost over about the last {@link #WINDOW_NANOS}. Frames and samples both come four times
+     * a second and drift against each other: per tick the rate read 0 or 8 frames/s at random.
+     * Called by the sampler thread only.
+     */
     public synchronized SelfStats sample() {
         long now = System.nanoTime();
         long cpu = 0;
@@ -47,18 +52,16 @@ public final class SelfMeter {
             if (c > 0) cpu += c;
         }
         DrawStats d = draw;
-        long frames = d == null ? 0 : d.frames();
-        long bytes = d == null ? 0 : d.bytes();
+        long[] reading = {now, cpu, d == null ? 0 : d.frames(), d == null ? 0 : d.bytes()};
+        while (history.size() > 1 && now - history.get(1)[0] >= WINDOW_NANOS) history.remove(0);
         SelfStats out = SelfStats.NONE;
-        if (lastCpu >= 0 && now > lastNanos) {
-            double dt = (now - lastNanos) / 1e9;
-            out = new SelfStats(Math.max(0, (cpu - lastCpu) / 1e9 / dt), (frames - lastFrames) / dt,
-                    (bytes - lastBytes) / dt);
+        if (!history.isEmpty() && now > history.get(0)[0]) {
+            long[] then = history.get(0);
+            double dt = (now - then[0]) / 1e9;
+            out = new SelfStats(Math.max(0, (cpu - then[1]) / 1e9 / dt), (reading[2] - then[2]) / dt,
+                    (reading[3] - then[3]) / dt);
         }
-        lastCpu = cpu;
-        lastFrames = frames;
-        lastBytes = bytes;
-        lastNanos = now;
+        history.add(reading);
         return out;
     }
 }
