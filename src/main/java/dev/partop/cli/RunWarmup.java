@@ -44,6 +44,7 @@ final class RunWarmup {
     private static final String[] LANTERNA = {
             "com.googlecode.lanterna.terminal.DefaultTerminalFactory",
             "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
+            "dev.partop.view.QuickUnixTerminal",
             "com.googlecode.lanterna.input.InputDecoder",
             "com.googlecode.lanterna.TextColor$Indexed",
             "com.googlecode.lanterna.TextColor$RGB",

@@ -92,10 +92,16 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
                                  SizeListener sizes) throws IOException {
         CountingOutputStream out = new CountingOutputStream(
                 tap.apply(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)));
-        DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, StandardCharsets.UTF_8);
-        factory.setForceTextTerminal(true);
-        factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
-        return new Dashboard(factory.createTerminal(), out, options, controls, true, sizes);
+        Terminal terminal;
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, StandardCharsets.UTF_8);
+            factory.setForceTextTerminal(true);
+            factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
+            terminal = factory.createTerminal();
+        } else {
+            terminal = new QuickUnixTerminal(System.in, out, StandardCharsets.UTF_8);
+        }
+        return new Dashboard(terminal, out, options, controls, true, sizes);
     }
 
     /** A dashboard with no terminal, drawing a screen of {@code options.size()} into {@code sink}. */
