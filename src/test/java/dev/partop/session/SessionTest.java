@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The real session on real threads and the real OSHI core source. */
 class SessionTest {
 
-    static final class Collecting implements SnapshotSink {
+    static class Collecting implements SnapshotSink {
         final List<Snapshot> snapshots = new CopyOnWriteArrayList<>();
         volatile RunHeader header;
 
@@ -35,6 +35,46 @@ class SessionTest {
         public void snapshot(Snapshot s) {
             snapshots.add(s);
         }
+    }
+
+    /** A live view: it is shown previews, and records when each thing arrived. */
+    static final class Live extends Collecting {
+        final List<Snapshot> previews = new CopyOnWriteArrayList<>();
+        volatile int snapshotsBeforeHeader = -1;
+
+        @Override
+        public void preview(Snapshot s) {
+            previews.add(s);
+        }
+
+        @Override
+        public void header(RunHeader h) {
+            snapshotsBeforeHeader = snapshots.size();
+            super.header(h);
+        }
+    }
+
+    @Test
+    void aLiveViewSeesTheCoresWhileCalibratingARecordingOnlyAfterTheHeader() {
+        var scenario = scenario(phase("one", ModelKind.SEQUENTIAL, 1, cpu(1, Duration.ofMillis(100))));
+        Live live = new Live();
+        Collecting recording = new Collecting();
+        // calibration takes 300 ms: with 50 ms samples the live view gets several previews first
+        Session session = new Session(scenario, new OshiCoreSource(), List.of(live, recording),
+                new Session.Options(Duration.ofMillis(50), null, Duration.ofMillis(300), "test"));
+        session.run();
+
+        assertThat(live.previews).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(p -> {
+                    assertThat(p.state()).isEqualTo(RunState.CALIBRATING);
+                    assertThat(p.phase()).isNull();
+                    assertThat(p.cores()).isNotEmpty();
+                });
+        assertThat(live.snapshotsBeforeHeader).isZero();
+        assertThat(recording.snapshots).isNotEmpty()
+                .noneMatch(s -> s.state() == RunState.CALIBRATING);
+        // one numbering across previews and Snapshots: a view never sees a number twice
+        assertThat(live.snapshots.get(0).seq()).isGreaterThan(live.previews.get(live.previews.size() - 1).seq());
     }
 
     private static Session.Options options() {
