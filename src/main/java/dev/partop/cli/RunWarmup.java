@@ -33,12 +33,22 @@ final class RunWarmup {
             // the sampler's first tick reads thread CPU times: the management beans take 30 ms to start
             ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             BuiltinScenarios.load(BuiltinScenarios.defaultName());
+            if (!drawsScreen(args)) return; // headless: no terminal, no widgets
             ClassLoader loader = RunWarmup.class.getClassLoader();
             for (String c : LANTERNA) Class.forName(c, true, loader);
             PainterWarmup.paintOnce(Symbols.UNICODE);
         } catch (ScenarioException | ClassNotFoundException | IOException | RuntimeException | LinkageError ignored) {
             // only a head start: the run does all of this itself
         }
+    }
+
+    /** Whether the run will draw a dashboard, as far as can be told before picocli reads the arguments. */
+    private static boolean drawsScreen(String... args) {
+        for (String a : args) {
+            if (a.equals("--headless") || a.equals("--json")) return false;
+            if (a.startsWith("--record")) return true; // a recording draws a screen even without a terminal
+        }
+        return DisplayOptions.terminalUsable();
     }
 
     private static final String[] LANTERNA = {

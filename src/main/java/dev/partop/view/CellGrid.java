@@ -118,7 +118,7 @@ public final class CellGrid {
         System.arraycopy(o.roles, 0, roles, 0, roles.length);
     }
 
-    /** The grid as text, one line per row, trailing blanks cut (tests, plain replays). */
+    /** The grid as text, one line per row, trailing blanks cut (for tests). */
     public String text() {
         StringBuilder b = new StringBuilder(cols * rows + rows);
         for (int r = 0; r < rows; r++) {
