@@ -21,13 +21,13 @@ final class RunWarmup {
     private RunWarmup() {
     }
 
-    static void start() {
-        Thread t = new Thread(RunWarmup::warm, "partop-warmup");
+    static void start(String... args) {
+        Thread t = new Thread(() -> warm(args), "partop-warmup");
         t.setDaemon(true);
         t.start();
     }
 
-    private static void warm() {
+    private static void warm(String... args) {
         try {
             CoreSources.startOshi();
             // the sampler's first tick reads thread CPU times: the management beans take 30 ms to start
