@@ -1,6 +1,9 @@
 package dev.partop.model;
 
+import dev.partop.model.lock.Gil;
+import dev.partop.model.lock.LegacyGil;
 import dev.partop.model.lock.LockCounters;
+import dev.partop.model.lock.NewGil;
 import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.IoKind;
 import dev.partop.scenario.IoSpec;
@@ -8,6 +11,7 @@ import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Workload;
 import dev.partop.snapshot.HolderSpan;
+import dev.partop.snapshot.LaneState;
 import dev.partop.snapshot.LockStats;
 import dev.partop.work.Calibration;
 import dev.partop.work.TaskPlans;
@@ -88,6 +92,18 @@ class LockedThreadsModelTest {
         }
         // every lane held the lock at some point
         assertThat(spans.stream().map(HolderSpan::lane).distinct().count()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(GilPolicy.class)
+    void aLaneStopsShowingHoldingWhenItReleasesTheLock(GilPolicy policy) {
+        Gil gil = policy == GilPolicy.NEW ? new NewGil(0, 5_000_000L, null) : new LegacyGil(0, 100, null);
+        Lane lane = new Lane(0, "T1");
+        gil.take(lane);
+        assertThat(lane.state()).isEqualTo(LaneState.HOLDING);
+        gil.drop(lane, true);
+        // released: another thread may hold it now, and only one lane may show holding
+        assertThat(lane.state()).isNotEqualTo(LaneState.HOLDING);
     }
 
     @Test

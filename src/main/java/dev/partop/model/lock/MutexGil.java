@@ -1,6 +1,7 @@
 package dev.partop.model.lock;
 
 import dev.partop.model.Lane;
+import dev.partop.snapshot.LaneState;
 
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -46,8 +47,14 @@ abstract class MutexGil implements Gil {
         return true;
     }
 
-    /** Under the mutex: the hold of {@code lane} ends now (counted, and published to the timeline). */
+    /**
+     * Under the mutex: the hold of {@code lane} ends now (counted, and published to the
+     * timeline). The lane stops showing "holding" here, before any other can take the lock:
+     * until it says what it does next (I/O, asking again, done) it counts as waiting. Marked
+     * later, a sample could find the old holder and the new one both holding.
+     */
     protected void endHold(Lane lane) {
+        lane.enter(LaneState.WAITING);
         long now = System.nanoTime();
         counters.heldNanos += now - holdStart;
         if (timeline != null) timeline.published(index, lane.id(), holdStart, now);
