@@ -93,8 +93,6 @@ public class RunCommand implements Callable<Integer> {
         if (syntheticCores != null && (syntheticCores < 1 || syntheticCores > 4096)) {
             throw new UserError("--synthetic-cores must be between 1 and 4096", null);
         }
-        // OSHI takes a quarter of a second to learn the processor: meanwhile read the scenario and open the screen
-        if (syntheticCores == null) CoreSources.startOshi();
         Scenario scenario = loadScenario();
         if (phase != null && scenario.phase(phase) == null) {
             List<String> names = scenario.phases().stream().map(Phase::name).toList();

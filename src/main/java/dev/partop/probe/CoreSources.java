@@ -4,9 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Starts the real core source early, on a daemon thread of its own: OSHI needs a quarter of a
- * second to learn the processor, which can pass while the command line and the scenario are
- * read and the screen is opened. A run takes it when it needs it.
+ * Hands the real core source from partop's start-up warm-up to the run: the warm-up takes the
+ * counters' first reading while picocli is still reading the arguments, so the run's first
+ * sample can come as soon as its session starts.
  */
 public final class CoreSources {
 
@@ -15,19 +15,28 @@ public final class CoreSources {
     private CoreSources() {
     }
 
-    /** Begins building an {@link OshiCoreSource} now, unless one is already being built. */
-    public static synchronized void startOshi() {
-        if (started == null) started = CompletableFuture.supplyAsync(OshiCoreSource::new, CoreSources::daemon);
+    /** Builds an {@link OshiCoreSource} on the calling thread for a run to take, unless one is built already. */
+    public static void startOshi() {
+        CompletableFuture<CoreSource> f;
+        synchronized (CoreSources.class) {
+            if (started != null) return;
+            f = started = new CompletableFuture<>();
+        }
+        try {
+            f.complete(new OshiCoreSource());
+        } catch (RuntimeException | Error e) {
+            f.completeExceptionally(e);
+        }
     }
 
-    /** The source started earlier, or a new one; each is handed out once. */
+    /** The source built earlier (waiting for it if still being built), or a new one; each is handed out once. */
     public static CoreSource takeOshi() {
         CompletableFuture<CoreSource> f;
         synchronized (CoreSources.class) {
-            startOshi();
             f = started;
             started = null;
         }
+        if (f == null) return new OshiCoreSource();
         try {
             return f.join();
         } catch (CompletionException e) {
@@ -35,11 +44,5 @@ public final class CoreSources {
             if (e.getCause() instanceof Error err) throw err;
             throw e;
         }
-    }
-
-    private static void daemon(Runnable r) {
-        Thread t = new Thread(r, "partop-probe-init");
-        t.setDaemon(true);
-        t.start();
     }
 }

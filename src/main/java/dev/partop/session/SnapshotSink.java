@@ -5,8 +5,8 @@ import dev.partop.snapshot.Snapshot;
 
 /**
  * A consumer of a run: the dashboard, a headless printer, a recorder. It may be shown
- * previews, then is told the header once, then every Snapshot in order (from the sampler thread: it must return quickly), then
- * {@link #close()} when the run is over.
+ * previews, then is told the header once, then every Snapshot in order (from the sampler
+ * thread: it must return quickly), then {@link #close()} when the run is over.
  */
 public interface SnapshotSink extends AutoCloseable {
 

@@ -20,10 +20,6 @@ public final class Theme {
         for (Role r : roles) foregrounds[r.ordinal()] = mode == ColorMode.MONO ? TextColor.ANSI.DEFAULT : color(r);
     }
 
-    public ColorMode mode() {
-        return mode;
-    }
-
     /** Titles, headline figures and keys are bold, in every mode. */
     public boolean bold(Role role) {
         return role == Role.TITLE || role == Role.HEADLINE || role == Role.KEY;
