@@ -4,22 +4,37 @@ import com.googlecode.lanterna.TerminalSize;
 import dev.partop.view.ColorMode;
 import dev.partop.view.DashboardOptions;
 import dev.partop.view.Symbols;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.util.Map;
 
-/** How the dashboard draws: the options {@code partop} and {@code partop replay} share. */
+/**
+ * How the dashboard draws: the options {@code partop} and {@code partop replay} share. Declared
+ * through picocli's programmatic API, as the run command's are (see {@link RunCommand}).
+ */
 final class DisplayOptions {
 
-    @Option(names = "--mono", description = "No colour (also when NO_COLOR is set).")
     boolean mono;
-
-    @Option(names = "--ascii", description = "ASCII glyphs only (chosen by itself when the locale is not UTF-8).")
     boolean ascii;
-
-    @Option(names = "--fps", paramLabel = "N", defaultValue = "4",
-            description = "Frames per second, 1 to 30 (default ${DEFAULT-VALUE}).")
     int fps;
+
+    /** Adds {@code --mono}, {@code --ascii} and {@code --fps} to a command. */
+    void addTo(CommandSpec command) {
+        command.addOption(OptionSpec.builder("--mono").type(boolean.class)
+                .description("No colour (also when NO_COLOR is set).").build());
+        command.addOption(OptionSpec.builder("--ascii").type(boolean.class)
+                .description("ASCII glyphs only (chosen by itself when the locale is not UTF-8).").build());
+        command.addOption(OptionSpec.builder("--fps").paramLabel("N").type(int.class).defaultValue("4")
+                .description("Frames per second, 1 to 30 (default ${DEFAULT-VALUE}).").build());
+    }
+
+    /** The values parsed into {@code command}'s options (see {@link #addTo}). */
+    void read(CommandSpec command) {
+        mono = Boolean.TRUE.equals(command.findOption("--mono").getValue());
+        ascii = Boolean.TRUE.equals(command.findOption("--ascii").getValue());
+        fps = command.findOption("--fps").<Integer>getValue();
+    }
 
     void check() {
         if (fps < 1 || fps > 30) {

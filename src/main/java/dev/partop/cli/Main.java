@@ -37,7 +37,7 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         System.setProperty("oshi.util.memoizer.expiration", "0");
         boolean run = startsARun(args);
-        // picocli takes 0.2 s to start: meanwhile a side thread reads the cores and loads what a run needs next
+        // picocli takes 0.1 s to start: meanwhile a side thread reads the cores and loads what a run needs next
         if (run) RunWarmup.start(args);
         CommandLine cli = run ? PartopCommand.runOnly() : PartopCommand.commandLine();
         return cli.execute(args);

@@ -3,39 +3,39 @@ package dev.partop.cli;
 import dev.partop.scenario.ScenarioException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
 /**
- * {@code partop [SCENARIO]}: the top command. Running a scenario is its default action
- * ({@link RunCommand} holds the options); subcommands validate, list, and so on.
+ * {@code partop [SCENARIO]}: the command line. Running a scenario is the top command's own
+ * action ({@link RunCommand} declares its options); subcommands validate, list, and so on.
  */
-@Command(name = "partop", versionProvider = Version.class,
-        subcommands = {ValidateCommand.class, ListCommand.class, ReplayCommand.class, ReportCommand.class,
-                WorkerCommand.class,
-                AutoComplete.GenerateCompletion.class,
-                CommandLine.HelpCommand.class})
-public final class PartopCommand extends RunCommand {
+public final class PartopCommand {
+
+    private PartopCommand() {
+    }
 
     /** The command line with partop's subcommands, error handlers and exit codes. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new PartopCommand());
-        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        CommandLine cli = new CommandLine(new RunCommand().spec());
+        cli.addSubcommand(new ValidateCommand());
+        cli.addSubcommand(new ListCommand());
+        cli.addSubcommand(ReplayCommand.commandLine());
+        cli.addSubcommand(new ReportCommand());
+        cli.addSubcommand(new WorkerCommand());
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().usageMessage().hidden(true);
+        cli.addSubcommand(completion);
+        cli.addSubcommand(new CommandLine.HelpCommand());
         return handlers(cli);
     }
 
     /**
      * The same top command without its subcommands, for arguments that name none: picocli
-     * inspects every subcommand's annotations when it starts, 50 ms of partop's start-up.
+     * reads every subcommand's annotations when it starts, 50 ms of partop's start-up.
      */
     public static CommandLine runOnly() {
-        return handlers(new CommandLine(new RunOnly()));
-    }
-
-    /** partop's options and name, no subcommands (see {@link #runOnly()}). */
-    @Command(name = "partop", versionProvider = Version.class)
-    static final class RunOnly extends RunCommand {
+        return handlers(new CommandLine(new RunCommand().spec()));
     }
 
     private static CommandLine handlers(CommandLine cli) {

@@ -9,9 +9,11 @@ import dev.partop.record.SnapshotLogReader;
 import dev.partop.session.SnapshotSink;
 import dev.partop.view.Dashboard;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +34,18 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "Print lines instead of the dashboard.")
     boolean headless;
 
-    @Mixin
-    DisplayOptions display = new DisplayOptions();
+    @Spec
+    CommandSpec spec;
+
+    final DisplayOptions display = new DisplayOptions();
+
+    /** The replay command with its display options, which are declared in code (see {@link DisplayOptions}). */
+    static CommandLine commandLine() {
+        ReplayCommand replay = new ReplayCommand();
+        CommandLine cli = new CommandLine(replay);
+        replay.display.addTo(cli.getCommandSpec());
+        return cli;
+    }
 
     @Option(names = "--record", paramLabel = "FILE", description = "Record the replay as an asciicast (how a 64-core run becomes a GIF).")
     Path record;
@@ -44,6 +56,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!(speed > 0 && speed <= 1000)) throw new UserError("--speed must be above 0 and at most 1000", "e.g. --speed 2");
+        display.read(spec);
         display.check();
         Recording recording;
         try {

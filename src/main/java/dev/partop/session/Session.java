@@ -21,10 +21,13 @@ import dev.partop.work.TaskPlans;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a scenario's phases in order on the calling thread while a sampler thread turns the
@@ -46,6 +49,8 @@ public final class Session implements Controls {
     private final long originNanos = System.nanoTime();
     /** The first sample comes this soon (10 of Linux's 10 ms ticks), then one per interval. */
     private static final long FIRST_TICK_NANOS = 100_000_000L;
+    /** The longest calibration waits for {@link #calibrateAfter}'s event. */
+    static final long CALIBRATION_WAIT_MS = 1000;
     private static final long MIN_FIRST_TICK_NANOS = 1_000_000L;
 
     private volatile RunState state = RunState.CALIBRATING;
@@ -57,6 +62,7 @@ public final class Session implements Controls {
     private volatile RunHeader header;
     private SnapshotAssembler assembler;
     private Calibration calibration;
+    private CompletableFuture<?> calibrateAfter = CompletableFuture.completedFuture(null);
 
     public Session(Scenario scenario, CoreSource cores, List<SnapshotSink> sinks, Options options) {
         this.scenario = scenario;
@@ -74,6 +80,16 @@ public final class Session implements Controls {
         Phase base = scenario.phase(scenario.baseline());
         if (base == null || base == chosen) return List.of(chosen);
         return List.of(base, chosen);
+    }
+
+    /**
+     * Calibrates only once {@code event} has happened (a live view's first frame), or after
+     * {@link #CALIBRATION_WAIT_MS} at most; only before {@link #run()}. Calibration keeps a core
+     * busy: on two cores it would slow the JVM's start-up work that the first frame waits for,
+     * and that work would in turn take CPU from the measurement.
+     */
+    public void calibrateAfter(CompletableFuture<?> event) {
+        calibrateAfter = event;
     }
 
     /** Adds a consumer; only before {@link #run()} (a dashboard needs the session as its controls). */
@@ -123,6 +139,12 @@ public final class Session implements Controls {
     }
 
     private List<PhaseResult> runCalibrated() {
+        try {
+            calibrateAfter.get(CALIBRATION_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | InterruptedException notThere) {
+            // no frame yet (or none coming): calibrate anyway
+            if (notThere instanceof InterruptedException) Thread.currentThread().interrupt();
+        }
         calibration = Calibration.measure(options.calibrationBudget());
         RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),

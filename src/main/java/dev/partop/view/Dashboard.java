@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,6 +69,7 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
     /** Something outside the Snapshots changed (the title): draw again. */
     private volatile boolean poked;
     private volatile long frames;
+    private final CompletableFuture<Void> firstFrame = new CompletableFuture<>();
     private boolean dirty = true;
     /** Something new in kind (the first Snapshot, the header, a resize): draw it now, whatever the frame rate. */
     private boolean urgent = true;
@@ -152,6 +154,11 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         renderThread = new Thread(this::loop, "partop-render");
         renderThread.setDaemon(true);
         renderThread.start();
+    }
+
+    /** Completes once the first frame has been written to the terminal. */
+    public CompletableFuture<Void> firstFrame() {
+        return firstFrame;
     }
 
     public Thread renderThread() {
@@ -292,6 +299,7 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
             }
         }
         frames++;
+        firstFrame.complete(null);
         dirty = false;
         urgent = false;
     }

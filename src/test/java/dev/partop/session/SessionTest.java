@@ -77,6 +77,35 @@ class SessionTest {
         assertThat(live.snapshots.get(0).seq()).isGreaterThan(live.previews.get(live.previews.size() - 1).seq());
     }
 
+    @Test
+    void calibrationWaitsForTheFirstFrameAndNoLongerThanItsLimit() throws Exception {
+        var scenario = scenario(phase("one", ModelKind.SEQUENTIAL, 1, cpu(1, Duration.ofMillis(20))));
+        // a 10 ms calibration: without the wait the header would come within a few tens of ms
+        var options = new Session.Options(Duration.ofMillis(50), null, Duration.ofMillis(10), "test");
+        Live live = new Live();
+        Session session = new Session(scenario, new OshiCoreSource(), List.of(live), options);
+        var firstFrame = new java.util.concurrent.CompletableFuture<Void>();
+        session.calibrateAfter(firstFrame);
+        Thread run = new Thread(session::run);
+        run.start();
+        Thread.sleep(Session.CALIBRATION_WAIT_MS / 2);
+        assertThat(live.header).as("calibrated before the first frame").isNull();
+        assertThat(live.previews).as("the live view is shown the cores meanwhile").isNotEmpty();
+        firstFrame.complete(null);
+        run.join(30_000);
+        assertThat(live.header).isNotNull();
+
+        // a frame that never comes holds calibration back for the limit only
+        Live noFrame = new Live();
+        Session stuck = new Session(scenario, new OshiCoreSource(), List.of(noFrame), options);
+        stuck.calibrateAfter(new java.util.concurrent.CompletableFuture<>());
+        Thread run2 = new Thread(stuck::run);
+        run2.start();
+        run2.join(30_000);
+        assertThat(run2.isAlive()).isFalse();
+        assertThat(noFrame.header).isNotNull();
+    }
+
     private static Session.Options options() {
         return new Session.Options(Duration.ofMillis(50), null, Duration.ofMillis(100), "test");
     }
