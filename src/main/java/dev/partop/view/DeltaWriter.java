@@ -129,17 +129,18 @@ public final class DeltaWriter {
     private void style(Terminal terminal, Theme.Role r) throws IOException {
         boolean wantBold = theme.bold(r);
         TextColor wantFg = theme.foreground(r);
-        if (role == -1) {
+        // the default colour has no sequence of its own here: a reset gives it (and drops bold)
+        if (role == -1 || (wantFg == null && fg != null)) {
             terminal.resetColorAndSGR();
             bold = false;
-            fg = TextColor.ANSI.DEFAULT;
+            fg = null;
         }
         if (wantBold != bold) {
             if (wantBold) terminal.enableSGR(SGR.BOLD);
             else terminal.disableSGR(SGR.BOLD);
             bold = wantBold;
         }
-        if (!wantFg.equals(fg)) {
+        if (wantFg != null && !wantFg.equals(fg)) {
             terminal.setForegroundColor(wantFg);
             fg = wantFg;
         }

@@ -3,6 +3,7 @@ package dev.partop.view;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,5 +24,13 @@ public final class FixedSizeTerminal extends ANSITerminal {
     @Override
     protected TerminalSize findTerminalSize() {
         return size;
+    }
+
+    /** In one piece (see {@link Utf8Text}). */
+    @Override
+    public void putString(String string) throws IOException {
+        byte[] bytes = Utf8Text.printable(string);
+        if (bytes == null) super.putString(string);
+        else writeToTerminal(bytes);
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Lanterna's Unix terminal, put into raw mode (no line editing, no echo, Ctrl-C as a key) by
@@ -14,8 +15,34 @@ import java.nio.charset.Charset;
  */
 final class QuickUnixTerminal extends UnixTerminal {
 
+    private final boolean utf8;
+
     QuickUnixTerminal(InputStream in, OutputStream out, Charset charset) throws IOException {
         super(in, out, charset, CtrlCBehaviour.TRAP);
+        this.utf8 = charset.equals(StandardCharsets.UTF_8);
+    }
+
+    /** In one piece (see {@link Utf8Text}); Lanterna's own way for other charsets. */
+    @Override
+    public void putString(String string) throws IOException {
+        byte[] bytes = utf8 ? Utf8Text.printable(string) : null;
+        if (bytes == null) super.putString(string);
+        else writeToTerminal(bytes);
+    }
+
+    /**
+     * Window resizes, as Lanterna handles them, but with {@code sun.misc.Signal} called
+     * directly: Lanterna reaches it by reflection through a generated proxy class, 10 ms of
+     * start-up.
+     */
+    @Override
+    @SuppressWarnings("sunapi")
+    protected void registerTerminalResizeListener(Runnable onResize) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), signal -> onResize.run());
+        } catch (IllegalArgumentException | UnsupportedOperationException noSuchSignal) {
+            // no SIGWINCH here: the size is still read at start
+        }
     }
 
     @Override

@@ -74,4 +74,43 @@ class DeltaWriterTest {
         assertThat(w.write(g, t, 10, 2)).isEqualTo(20);
         assertThat(ScreenText.read(t)).isEqualTo("0123456789\n\n");
     }
+
+    @Test
+    void textInTheTerminalsOwnColourComesAfterAResetAndKeepsItsGlyphs() throws Exception {
+        DefaultVirtualTerminal t = new DefaultVirtualTerminal(new TerminalSize(12, 1));
+        DeltaWriter w = new DeltaWriter(new Theme(ColorMode.TRUECOLOR));
+        CellGrid g = new CellGrid(12, 1);
+        g.put(0, 0, "cpu", Theme.Role.TITLE, 12);
+        g.put(4, 0, "█⣿é", Theme.Role.TEXT, 12);
+        w.write(g, t, 12, 1);
+        assertThat(ScreenText.read(t)).isEqualTo("cpu █⣿é\n");
+        assertThat(t.getCharacter(0, 0).getForegroundColor()).isEqualTo(new TextColor.RGB(97, 175, 239));
+        assertThat(t.getCharacter(0, 0).isBold()).isTrue();
+        // the default colour and no bold: what a reset leaves
+        assertThat(t.getCharacter(4, 0).getForegroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+        assertThat(t.getCharacter(4, 0).isBold()).isFalse();
+
+        // as bytes: the same cells, the glyphs UTF-8 encoded in one run, a reset before them
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FixedSizeTerminal real = new FixedSizeTerminal(out, new TerminalSize(12, 1));
+        new DeltaWriter(new Theme(ColorMode.TRUECOLOR)).write(g, real, 12, 1);
+        String bytes = out.toString(StandardCharsets.UTF_8);
+        assertThat(bytes).contains("\u001b[38;2;97;175;239mcpu");
+        assertThat(bytes.substring(bytes.indexOf("cpu"))).contains("\u001b[0m \u2588\u28ff\u00e9");
+    }
+
+    @Test
+    void aStringIsSentInOnePieceAsUtf8WithoutWhatLanternaLeavesOut() throws Exception {
+        String[][] cases = {
+                {"plain ascii", "plain ascii"},
+                // Lanterna's own per-character path sends a NUL after each two-byte character
+                {"\u2588\u2593\u2592\u2591 \u28ff\u2840 \u00e9\u00df", "\u2588\u2593\u2592\u2591 \u28ff\u2840 \u00e9\u00df"},
+                {"bell\u0007 and nul\u0000 left out", "bell and nul left out"},
+        };
+        for (String[] c : cases) {
+            ByteArrayOutputStream whole = new ByteArrayOutputStream();
+            new FixedSizeTerminal(whole, new TerminalSize(80, 1)).putString(c[0]);
+            assertThat(whole.toString(StandardCharsets.UTF_8)).as(c[0]).isEqualTo(c[1]);
+        }
+    }
 }
