@@ -29,7 +29,7 @@ public final class Main {
     }
 
     private static final Set<String> NOT_RUNS =
-            Set.of("validate", "list", "replay", "report", "worker", "generate-completion", "help");
+            Set.of("validate", "list", "replay", "report", "generate-completion", "help");
 
     /** Runs partop with {@code args} and returns its exit code (tests call this). */
     public static int run(String... args) {

@@ -22,7 +22,6 @@ public final class PartopCommand {
         cli.addSubcommand(new ListCommand());
         cli.addSubcommand(ReplayCommand.commandLine());
         cli.addSubcommand(new ReportCommand());
-        cli.addSubcommand(new WorkerCommand());
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
         completion.getCommandSpec().usageMessage().hidden(true);
         cli.addSubcommand(completion);

@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The child side of the {@code processes} model ({@code partop worker}): reads tasks on
+ * The child side of the {@code processes} model (its own JVM, started at {@link #main}): reads tasks on
  * stdin, runs them with the same work code as every other model, answers on stdout.
  * It never outlives its parent: stdin reaching EOF (the parent exited or was killed, even by
  * SIGKILL) halts the JVM at once, even in the middle of a task.
@@ -28,6 +28,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class WorkerMain {
 
     private WorkerMain() {
+    }
+
+    /**
+     * A worker JVM's entry point. Not through partop's command line: picocli's start-up is
+     * for people's arguments, and a worker's start-up is what the processes model measures.
+     */
+    public static void main(String[] args) {
+        run();
+        System.exit(0);
     }
 
     public static void run() {

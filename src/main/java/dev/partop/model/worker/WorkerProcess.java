@@ -11,6 +11,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One worker: a child JVM of this same jar running {@code partop worker}, its pipes, and its
+ * One worker: a child JVM of this same jar running {@link WorkerMain}, its pipes, and its
  * lane. Used by one pool thread at a time.
  */
 public final class WorkerProcess {
@@ -48,16 +49,21 @@ public final class WorkerProcess {
     static List<String> command() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "dev.partop.cli.Main", "worker"));
+        cmd.addAll(List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true"));
+        // the launcher's class-data archive, when partop runs with one: it holds the classes a worker loads
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-XX:SharedArchiveFile=")) cmd.add(arg);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
         return cmd;
     }
 
     /** Spawns the child; {@link #awaitReady()} waits for it to say READY. */
     public void spawn() throws IOException {
         lane.enter(LaneState.STARTING);
+        List<String> command = command(); // not timed: the first call starts the JVM's management beans
         spawnNanos = System.nanoTime();
-        process = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         ChildProcesses.register(process);
         lane.cpuSource(this::cpuNanos);
         toChild = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
