@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A server on 127.0.0.1 that answers each request after the wait the request asks for: the
@@ -75,11 +76,13 @@ public final class LoopbackServer {
         try (s; DataInputStream in = new DataInputStream(s.getInputStream()); OutputStream out = s.getOutputStream()) {
             while (true) {
                 long waitNanos = in.readLong();
-                if (waitNanos > 0) Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
+                // parkNanos, not Thread.sleep: on Java 17 sleep(0, 50_000) sleeps a whole millisecond
+                long deadline = System.nanoTime() + waitNanos;
+                for (long left = waitNanos; left > 0; left = deadline - System.nanoTime()) LockSupport.parkNanos(left);
                 out.write(1);
                 out.flush();
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             // client went away
         }
     }

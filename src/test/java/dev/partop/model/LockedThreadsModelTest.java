@@ -139,6 +139,21 @@ class LockedThreadsModelTest {
     }
 
     @Test
+    void aSocketRoundTripReleasesTheLockAroundTheSendAndAroundTheReceive() throws Exception {
+        // CPython: sendall() and recv() each drop and retake the lock; a sleep drops it once
+        Workload socket = new Workload(1, null, 0, new IoSpec(IoKind.SOCKET, Duration.ZERO), 20, 0, 0, 0);
+        LockedThreadsModel m = model(ModelKind.GIL_THREADS, 1, 1, GilPolicy.NEW, socket);
+        m.run();
+        assertThat(m.stats(1).lock().acquisitions()).isEqualTo(1 + 2 * 20);
+        assertThat(m.stats(1).io().ops()).isEqualTo(20);
+
+        Workload sleeper = new Workload(1, null, 0, new IoSpec(IoKind.SLEEP, Duration.ofMillis(1)), 20, 0, 0, 0);
+        LockedThreadsModel s = model(ModelKind.GIL_THREADS, 1, 1, GilPolicy.NEW, sleeper);
+        s.run();
+        assertThat(s.stats(1).lock().acquisitions()).isEqualTo(1 + 20);
+    }
+
+    @Test
     void twoInterpretersLetTwoThreadsHoldAtOnce() throws Exception {
         LockedThreadsModel m = model(ModelKind.INTERPRETERS, 2, 2, GilPolicy.NEW, cpu(2, 300));
         List<HolderSpan> spans = runAndDrain(m);
