@@ -2,6 +2,8 @@ package dev.partop.cli;
 
 import dev.partop.headless.JsonLinesPrinter;
 import dev.partop.headless.PlainPrinter;
+import dev.partop.model.cpython.Interpreter;
+import dev.partop.model.cpython.Interpreters;
 import dev.partop.probe.CoreSource;
 import dev.partop.probe.CoreSources;
 import dev.partop.probe.SyntheticCoreSource;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,6 +156,7 @@ public class RunCommand implements Callable<Integer> {
                         + "), which partop does only when asked", "add --allow-commands if you trust " + scenario.source());
             }
         }
+        checkInterpreters(scenario);
         checkWritable(save, "--save");
         checkWritable(record, "--record");
         if (!castFormat.equals("v2") && !castFormat.equals("v3")) {
@@ -254,6 +258,34 @@ public class RunCommand implements Callable<Integer> {
             throw new UserError(flag + " " + file + ": cannot write there", "check that the directory exists");
         }
         if (Files.isDirectory(file)) throw new UserError(flag + " " + file + ": is a directory", "give a file name");
+    }
+
+    /**
+     * Every interpreter a CPython phase of this run names must start and have what the phase
+     * needs, before anything runs: a run that found out after minutes of other phases would
+     * lose the side-by-side it was for, and a missing interpreter is the user's to fix, like a
+     * bad flag. One line and exit 2.
+     */
+    private void checkInterpreters(Scenario scenario) {
+        for (Phase p : scenario.phases()) {
+            if (!p.isCpython()) continue;
+            if (phase != null && !phase.equals(p.name()) && !p.name().equals(scenario.baseline())) continue;
+            Interpreter found;
+            try {
+                found = Interpreters.probe(p.python());
+            } catch (IOException e) {
+                throw new UserError("phase '" + p.name() + "' runs in CPython, but " + e.getMessage(),
+                        "install it, or name another with `python:` (e.g. `python: python3.12`, a path)");
+            }
+            String lack = found.lacks().get(p.model().keyword());
+            if (lack == null && p.startMethod() != null && !found.startMethods().contains(p.startMethod())) {
+                lack = "start method " + p.startMethod() + " is not available (has: " + String.join(", ", found.startMethods()) + ")";
+            }
+            if (lack != null) {
+                throw new UserError("phase '" + p.name() + "': " + p.python() + " (CPython " + found.version() + "): " + lack,
+                        "name another interpreter with `python:`, or run this phase as `runtime: model`");
+            }
+        }
     }
 
     private Scenario loadScenario() throws ScenarioException {

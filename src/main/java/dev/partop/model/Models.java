@@ -1,5 +1,6 @@
 package dev.partop.model;
 
+import dev.partop.model.cpython.CpythonRuntime;
 import dev.partop.scenario.ModelKind;
 
 import java.util.EnumSet;
@@ -21,6 +22,7 @@ public final class Models {
     }
 
     public static ExecutionModel create(PhaseContext ctx) {
+        if (ctx.phase().isCpython()) return new CpythonRuntime(ctx);
         return switch (ctx.phase().model()) {
             case SEQUENTIAL -> SequentialModel.create(ctx);
             case FREE_THREADS -> FreeThreadsModel.create(ctx);

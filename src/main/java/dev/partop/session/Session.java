@@ -11,6 +11,7 @@ import dev.partop.scenario.Scenario;
 import dev.partop.snapshot.PhaseInfo;
 import dev.partop.snapshot.PhaseResult;
 import dev.partop.snapshot.PhaseStatus;
+import dev.partop.snapshot.PythonRuntime;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
@@ -146,10 +147,12 @@ public final class Session implements Controls {
             if (notThere instanceof InterruptedException) Thread.currentThread().interrupt();
         }
         calibration = Calibration.measure(options.calibrationBudget());
+        List<PythonRuntime> pythons = CpythonPhases.calibrate(phases);
         RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
-                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList());
+                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList(),
+                pythons);
         synchronized (this) {
             // no tick between the header and the first Snapshot after it
             this.header = header;
@@ -175,7 +178,9 @@ public final class Session implements Controls {
 
     private void runPhase(int index, ScheduledExecutorService watchdog) {
         Phase phase = phases.get(index);
-        PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase));
+        PythonRuntime python = CpythonPhases.runtime(phase);
+        PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase),
+                !phase.isCpython() ? PhaseResult.MODEL : python != null ? python.label() : "CPython (" + phase.python() + ")");
         List<TaskPlan> tasks = TaskPlans.of(phase, calibration);
         // a command phase has no workload: its one task is the program
         int taskCount = phase.model() == ModelKind.COMMAND ? 1 : tasks.size();
@@ -234,7 +239,7 @@ public final class Session implements Controls {
         double cpu = cpuNanos / 1e9;
         PhaseResult result = new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
                 wall > 0 ? cpu / wall : 0, null, done, taskCount, status, reason,
-                model == null ? null : model.stats(wall));
+                model == null ? null : model.stats(wall), info.runtime(), python == null ? null : python.version());
         List<PhaseResult> next = new ArrayList<>(results);
         next.add(result);
         results = Speedups.apply(next, scenario.baseline());

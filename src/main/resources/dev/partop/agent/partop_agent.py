@@ -142,6 +142,22 @@ def native_tid():
     return None
 
 
+def thread_cpu_ns(tid):
+    """This thread's CPU time so far, from /proc (exact, as partop reads it); None elsewhere."""
+    try:
+        with open("/proc/self/task/%d/schedstat" % tid) as f:
+            return int(f.read().split()[0])
+    except Exception:
+        return None
+
+
+def lane_event(lane):
+    """Says a thread became a lane: its OS ids, and the CPU it had already used (partop counts
+    only what comes after)."""
+    tid = native_tid()
+    return dict(ev="lane", lane=lane, pid=os.getpid(), tid=tid, cpu_ns=thread_cpu_ns(tid) if tid else None)
+
+
 # ---------------------------------------------------------------------------------------------
 # reports
 
@@ -240,7 +256,7 @@ class Phase(object):
 
 def run_sequential(phase):
     lane = "T1"
-    phase.report.send(ev="lane", lane=lane, pid=os.getpid(), tid=native_tid())
+    phase.report.send(**lane_event(lane))
     while True:
         task = phase.take()
         if task is None:
@@ -254,13 +270,15 @@ def run_threads(phase):
 
     def work(lane):
         try:
-            phase.report.send(ev="lane", lane=lane, pid=os.getpid(), tid=native_tid())
+            phase.report.send(**lane_event(lane))
             while True:
                 task = phase.take()
                 if task is None:
                     break
                 phase.run_task(task, lane)
-            phase.report.send(ev="lane_done", lane=lane)
+            tid = native_tid()
+            # its last CPU reading: the thread may be gone before partop reads /proc
+            phase.report.send(ev="lane_done", lane=lane, cpu_ns=thread_cpu_ns(tid) if tid else None)
         except BaseException:
             errors.append(sys.exc_info())
 
@@ -310,7 +328,7 @@ def run_interpreters(phase):
 
     def work(i, lane):
         try:
-            phase.report.send(ev="lane", lane=lane, pid=os.getpid(), tid=native_tid())
+            phase.report.send(**lane_event(lane))
             while True:
                 task = phase.take()
                 if task is None:
@@ -492,7 +510,7 @@ def run_event_loop(phase):
     g["asyncio"] = asyncio
     if "_async_all" not in g:
         exec(compile(_ASYNC_SOURCE, "partop_agent.py:event-loop", "exec"), g)
-    phase.report.send(ev="lane", lane="loop", pid=os.getpid(), tid=native_tid())
+    phase.report.send(**lane_event("loop"))
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     try:
@@ -677,6 +695,11 @@ def main(argv):
             signal.signal(getattr(signal, sig), signal.SIG_IGN)
     if "--probe" in argv:
         info = describe()
+        info["lacks"] = {}
+        for model in ("sequential", "gil-threads", "free-threads", "interpreters", "processes", "event-loop"):
+            problem = missing(model, info)
+            if problem:
+                info["lacks"][model] = problem
         if "--calibrate" in argv:
             rate, took = calibrate(float(argv[argv.index("--calibrate") + 1]))
             info["loops_per_s"] = rate
