@@ -42,7 +42,10 @@ MEMORY_BUFFER = 64 << 20
 MEMORY_CHUNK = 1 << 20
 
 _now = getattr(time, "perf_counter", time.time)
-_thread_cpu = getattr(time, "thread_time", None)
+# CPU time of the calibrating thread, so a busy machine does not make the work look slow:
+# thread_time (3.7+), else the process's (the agent is one thread while it calibrates)
+_thread_cpu = getattr(time, "thread_time", None) or getattr(time, "process_time", None) or (
+    time.clock if PY2 else None)
 
 
 # ---------------------------------------------------------------------------------------------
