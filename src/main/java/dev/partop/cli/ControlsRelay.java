@@ -1,6 +1,7 @@
 package dev.partop.cli;
 
-import dev.partop.session.Controls;
+import dev.partop.sink.Controls;
+
 
 /**
  * The dashboard's keys before the session exists: the screen opens first (so it appears at

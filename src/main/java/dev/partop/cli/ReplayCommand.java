@@ -1,12 +1,13 @@
 package dev.partop.cli;
 
+import dev.partop.sink.SnapshotSink;
+
 import dev.partop.headless.PlainPrinter;
 import dev.partop.record.AsciicastWriter;
 import dev.partop.record.Recording;
 import dev.partop.record.RecordingException;
 import dev.partop.record.ReplayPlayer;
 import dev.partop.record.SnapshotLogReader;
-import dev.partop.session.SnapshotSink;
 import dev.partop.view.Dashboard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;

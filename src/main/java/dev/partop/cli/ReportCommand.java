@@ -1,5 +1,7 @@
 package dev.partop.cli;
 
+import dev.partop.view.widget.Format;
+
 import dev.partop.headless.JsonLinesPrinter;
 import dev.partop.record.Recording;
 import dev.partop.record.RecordingException;

@@ -1,5 +1,7 @@
 package dev.partop.cli;
 
+import dev.partop.sink.SnapshotSink;
+
 import dev.partop.headless.JsonLinesPrinter;
 import dev.partop.headless.PlainPrinter;
 import dev.partop.probe.CoreSource;
@@ -13,7 +15,6 @@ import dev.partop.scenario.ScenarioException;
 import dev.partop.scenario.ScenarioLoader;
 import dev.partop.scenario.Suggestions;
 import dev.partop.session.Session;
-import dev.partop.session.SnapshotSink;
 import com.googlecode.lanterna.TerminalSize;
 import dev.partop.record.AsciicastWriter;
 import dev.partop.record.ResultsTable;

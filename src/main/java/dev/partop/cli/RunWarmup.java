@@ -1,11 +1,12 @@
 package dev.partop.cli;
 
+import dev.partop.view.widget.Symbols;
+
 import dev.partop.probe.CoreSources;
 import dev.partop.scenario.BuiltinScenarios;
 import dev.partop.scenario.ScenarioException;
 
 import dev.partop.view.PainterWarmup;
-import dev.partop.view.Symbols;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

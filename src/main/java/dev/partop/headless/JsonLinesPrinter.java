@@ -1,9 +1,10 @@
 package dev.partop.headless;
 
+import dev.partop.sink.SnapshotSink;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partop.session.SnapshotSink;
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.Json;
 import dev.partop.snapshot.PhaseResult;

@@ -1,6 +1,5 @@
 package dev.partop.scenario;
 
-import dev.partop.model.Models;
 import dev.partop.scenario.YamlNode.Entry;
 import dev.partop.scenario.YamlNode.Mapping;
 import dev.partop.scenario.YamlNode.Scalar;
@@ -157,12 +156,6 @@ final class PhaseReader {
             String hint = Suggestions.closest(said, keywords).map(g -> "; did you mean '" + g + "'?").orElse("");
             throw values.at(node, "unknown model " + what + " in " + raw.path() + hint + (hint.isEmpty() ? "; " : " ")
                     + "models: " + String.join(", ", keywords));
-        }
-        if (!Models.isAvailable(kind)) {
-            List<String> available = Arrays.stream(ModelKind.values()).filter(Models::isAvailable)
-                    .map(ModelKind::keyword).toList();
-            throw values.at(node, "model '" + kind.keyword() + "' is not available yet in this build; available: "
-                    + String.join(", ", available));
         }
         return kind;
     }

@@ -1,5 +1,8 @@
 package dev.partop.session;
 
+import dev.partop.sink.Controls;
+import dev.partop.sink.SnapshotSink;
+
 import dev.partop.model.ExecutionModel;
 import dev.partop.model.Lane;
 import dev.partop.model.Models;

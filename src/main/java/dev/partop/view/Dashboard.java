@@ -1,16 +1,26 @@
 package dev.partop.view;
 
+import dev.partop.sink.ReplayControls;
+
+import dev.partop.sink.Controls;
+import dev.partop.sink.DrawStats;
+import dev.partop.sink.Rewindable;
+import dev.partop.sink.SnapshotSink;
+import dev.partop.view.term.CellGrid;
+import dev.partop.view.term.CountingOutputStream;
+import dev.partop.view.term.DeltaWriter;
+import dev.partop.view.term.FixedSizeTerminal;
+import dev.partop.view.term.QuickUnixTerminal;
+import dev.partop.view.widget.ScreenPainter;
+import dev.partop.view.term.Theme;
+import dev.partop.view.widget.ViewState;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
-import dev.partop.session.Controls;
-import dev.partop.session.ReplayControls;
-import dev.partop.session.Rewindable;
-import dev.partop.session.SelfMeter;
-import dev.partop.session.SnapshotSink;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.Snapshot;
 
@@ -34,7 +44,7 @@ import java.util.function.UnaryOperator;
  * only when something changed, with delta refreshes wrapped in synchronized output so a
  * frame never tears over SSH.
  */
-public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewindable {
+public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
 
     private static final byte[] SYNC_BEGIN = "\u001b[?2026h".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SYNC_END = "\u001b[?2026l".getBytes(StandardCharsets.US_ASCII);

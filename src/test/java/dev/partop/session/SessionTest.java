@@ -1,5 +1,7 @@
 package dev.partop.session;
 
+import dev.partop.sink.SnapshotSink;
+
 import dev.partop.probe.OshiCoreSource;
 import dev.partop.scenario.ModelKind;
 import dev.partop.snapshot.LaneState;

@@ -1,5 +1,8 @@
 package dev.partop.view;
 
+import dev.partop.view.term.ColorMode;
+import dev.partop.view.widget.Symbols;
+
 import dev.partop.record.Recording;
 import dev.partop.record.SnapshotLogReader;
 import dev.partop.record.SnapshotLogWriter;

@@ -1,5 +1,13 @@
 package dev.partop.view;
 
+import dev.partop.view.term.CellGrid;
+import dev.partop.view.term.ColorMode;
+import dev.partop.view.term.DeltaWriter;
+import dev.partop.view.widget.ScreenPainter;
+import dev.partop.view.widget.Symbols;
+import dev.partop.view.term.Theme;
+import dev.partop.view.widget.ViewState;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.partop.snapshot.RunHeader;
@@ -9,7 +17,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** Paints a state onto Lanterna's virtual terminal and reads the screen back as text. */
-final class ScreenText {
+public final class ScreenText {
 
     private ScreenText() {
     }
@@ -26,7 +34,7 @@ final class ScreenText {
         return read(terminal);
     }
 
-    static String read(DefaultVirtualTerminal terminal) {
+    public static String read(DefaultVirtualTerminal terminal) {
         TerminalSize size = terminal.getTerminalSize();
         StringBuilder b = new StringBuilder();
         for (int r = 0; r < size.getRows(); r++) {
