@@ -30,6 +30,11 @@ public final class ObservedThread {
     long lastCpu;
     long lastWait;
     ThreadActivity lastBlocked = ThreadActivity.OTHER;
+    boolean wasRunnable;
+    /** Time charged as waiting for a core before the kernel reported it. */
+    long owed;
+    /** Time reported beyond the intervals it fell in, taken off the next rest. */
+    long debt;
 
     ObservedThread(long pid, long tid, String comm, long foundNanos) {
         this.pid = pid;

@@ -194,6 +194,7 @@ public final class ProcessTreeObserver implements AutoCloseable {
             t.lastCpu = cpu;
             t.lastWait = s == null ? 0 : s.waitNs();
             t.lastNanos = now;
+            t.wasRunnable = act == ThreadActivity.RUNNING;
             t.now(act == ThreadActivity.RUNNING ? onCore : act, 0);
             return;
         }
@@ -201,24 +202,36 @@ public final class ProcessTreeObserver implements AutoCloseable {
         t.lastNanos = now;
         ThreadActivity shown = act;
         if (s != null) {
-            long run = clamp(cpu - t.lastCpu, dt);
-            long queued = clamp(s.waitNs() - t.lastWait, dt - run);
+            // schedstat is exact but late: CPU time is added at the scheduler's ticks, and a wait on a
+            // run queue only when the thread gets a core. So the interval is balanced over time: what
+            // the kernel has not reported yet, for a thread runnable at both ends, is charged as waiting
+            // for a core and taken off the wait when it is reported; over-reporting is carried as debt.
+            long run = Math.max(0, cpu - t.lastCpu);
+            long queued = Math.max(0, s.waitNs() - t.lastWait);
             t.lastCpu = cpu;
             t.lastWait = s.waitNs();
+            long late = Math.min(queued, t.owed);
+            t.owed -= late;
             t.charge(onCore, run);
-            t.charge(ThreadActivity.RUNNABLE, queued);
-            // the rest it was blocked: in what it is blocked in now, or was last seen blocked in
-            t.charge(act == ThreadActivity.RUNNING ? t.lastBlocked : act, dt - run - queued);
+            t.charge(ThreadActivity.RUNNABLE, queued - late);
+            long rest = dt - run - queued + late + t.debt;
+            t.debt = 0;
+            if (rest < 0) {
+                t.debt = rest;
+            } else if (act == ThreadActivity.RUNNING && t.wasRunnable) {
+                t.charge(ThreadActivity.RUNNABLE, rest);
+                t.owed += rest;
+            } else {
+                // the rest it was blocked: in what it is blocked in now, or was last seen blocked in
+                t.charge(act == ThreadActivity.RUNNING ? t.lastBlocked : act, rest);
+            }
             if (act == ThreadActivity.RUNNING) shown = queued > run ? ThreadActivity.RUNNABLE : onCore;
         } else {
             t.charge(act == ThreadActivity.RUNNING ? onCore : act, dt);
             if (act == ThreadActivity.RUNNING) shown = onCore;
         }
+        t.wasRunnable = act == ThreadActivity.RUNNING;
         t.now(shown, cpu - t.baseCpu);
-    }
-
-    private static long clamp(long v, long max) {
-        return v < 0 ? 0 : Math.min(v, Math.max(0, max));
     }
 
     /** Finds new threads and child processes; marks gone ones done. Package-private for tests. */
