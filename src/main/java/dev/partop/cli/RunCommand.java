@@ -17,9 +17,9 @@ import dev.partop.scenario.Suggestions;
 import dev.partop.session.Session;
 import com.googlecode.lanterna.TerminalSize;
 import dev.partop.record.AsciicastWriter;
-import dev.partop.record.ResultsTable;
+import dev.partop.record.RunTimeline;
+import dev.partop.record.Theme;
 import dev.partop.record.SnapshotLogWriter;
-import dev.partop.snapshot.RunHeader;
 import dev.partop.view.Dashboard;
 import dev.partop.view.DashboardOptions;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,7 +85,8 @@ public class RunCommand implements Callable<Integer> {
         option("--size", "COLSxROWS", String.class,
                 "Draw a screen of this size whatever the terminal (for recordings; default with no terminal: 120x36).");
         option("--save", "FILE", Path.class, "Record every sample to FILE (.partop, or .partop.gz) for replay and report.");
-        option("--report", "FILE", Path.class, "Write the results table to FILE at the end (.md or .csv).");
+        option("--report", "FILE", Path.class,
+                "Write the results to FILE at the end: a table (.md, .csv, .json) or a picture (.svg, .html).");
         flag("--allow-commands", "Allow phases that run programs (model: command).");
         // tests and demos of big layouts: a made-up machine of N CPUs
         spec.addOption(OptionSpec.builder("--synthetic-cores").paramLabel("N").type(Integer.class).hidden(true).build());
@@ -161,6 +162,10 @@ public class RunCommand implements Callable<Integer> {
         }
         if (size != null) DisplayOptions.size(size, true);
         checkWritable(report, "--report");
+        ReportCommand.Format reportFormat = report == null ? null : ReportCommand.Format.ofFile(report);
+        if (report != null && reportFormat == null) {
+            throw new UserError("--report " + report + ": unknown kind of file; name it .md, .csv, .json, .svg or .html", null);
+        }
         // the screen first: a dashboard that appears at once, while OSHI and the JIT warm up
         ControlsRelay controls = new ControlsRelay();
         List<SnapshotSink> sinks = new ArrayList<>();
@@ -187,6 +192,8 @@ public class RunCommand implements Callable<Integer> {
             sinks.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
         }
         if (save != null) sinks.add(new SnapshotLogWriter(save));
+        RunTimeline timeline = new RunTimeline();
+        if (report != null) sinks.add(timeline);
         CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : CoreSources.takeOshi();
         Session session = new Session(scenario, cores, sinks,
                 new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
@@ -225,15 +232,12 @@ public class RunCommand implements Callable<Integer> {
                 // the JVM is already exiting
             }
         }
-        if (report != null) writeReport(session);
+        if (report != null && timeline.header() == null) {
+            System.err.println("partop: no report written to " + report + ": the run stopped before it started");
+        } else if (report != null) {
+            Files.writeString(report, ReportCommand.render(timeline, reportFormat, Theme.light));
+        }
         return ExitCodes.OK;
-    }
-
-    private void writeReport(Session session) throws java.io.IOException {
-        RunHeader h = session.header();
-        String text = report.toString().endsWith(".csv") ? ResultsTable.csv(h, session.results())
-                : ResultsTable.markdown(h, session.results());
-        Files.writeString(report, text);
     }
 
     /** The dashboard needs a real terminal; CI, pipes, --headless and --json get lines. */
