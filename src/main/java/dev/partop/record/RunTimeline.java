@@ -60,6 +60,7 @@ public final class RunTimeline implements SnapshotSink {
     private List<PhaseResult> results = List.of();
     private LockStats lastLock;
     private int lastPhase = -1;
+    private double lastElapsed;
     private double start = Double.NaN;
 
     /** The timeline of a recording. */
@@ -77,7 +78,11 @@ public final class RunTimeline implements SnapshotSink {
 
     @Override
     public synchronized void snapshot(Snapshot s) {
-        if (s.phaseIndex() >= 0 && s.phaseIndex() < lastPhase) restarted();
+        // a phase earlier than the last, or the same phase's clock back at the start: 'r' was pressed
+        if (s.phaseIndex() >= 0 && (s.phaseIndex() < lastPhase
+                || s.phaseIndex() == lastPhase && s.phaseElapsed() + s.tick() < lastElapsed)) {
+            restarted();
+        }
         if (Double.isNaN(start)) start = s.t() - s.tick();
         results = s.results();
         int phase = s.state() == RunState.RUNNING || s.state() == RunState.PREPARING ? s.phaseIndex() : -1;
@@ -90,6 +95,7 @@ public final class RunTimeline implements SnapshotSink {
                 bands.set(bands.size() - 1, new Band(phase, last.name(), last.model(), last.start(), s.t()));
             }
             lastPhase = phase;
+            lastElapsed = s.phaseElapsed();
         }
         double phaseCores = 0;
         for (LaneSample l : s.lanes()) {
