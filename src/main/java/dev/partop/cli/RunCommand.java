@@ -13,9 +13,9 @@ import dev.partop.scenario.ScenarioException;
 import dev.partop.scenario.ScenarioLoader;
 import dev.partop.scenario.Suggestions;
 import dev.partop.session.Session;
-import dev.partop.record.ResultsTable;
+import dev.partop.record.RunTimeline;
+import dev.partop.record.Theme;
 import dev.partop.record.SnapshotLogWriter;
-import dev.partop.snapshot.RunHeader;
 import dev.partop.view.Dashboard;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -78,7 +78,8 @@ public class RunCommand implements Callable<Integer> {
         option("--size", "COLSxROWS", String.class,
                 "Draw a screen of this size whatever the terminal (for recordings; default with no terminal: 120x36).");
         option("--save", "FILE", Path.class, "Record every sample to FILE (.partop, or .partop.gz) for replay and report.");
-        option("--report", "FILE", Path.class, "Write the results table to FILE at the end (.md or .csv).");
+        option("--report", "FILE", Path.class,
+                "Write the results to FILE at the end: a table (.md, .csv, .json) or a picture (.svg, .html).");
         flag("--allow-commands", "Allow phases that run programs (model: command).");
         // tests and demos of big layouts: a made-up machine of N CPUs
         spec.addOption(OptionSpec.builder("--synthetic-cores").paramLabel("N").type(Integer.class).hidden(true).build());
@@ -138,6 +139,8 @@ public class RunCommand implements Callable<Integer> {
         if (dashboard != null) dashboard.title(scenario.name());
         if (!interactive) screens.add(json ? new JsonLinesPrinter(System.out) : new PlainPrinter(System.out));
         if (save != null) screens.add(new SnapshotLogWriter(save));
+        RunTimeline timeline = new RunTimeline();
+        if (report != null) screens.add(timeline);
         CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : CoreSources.takeOshi();
         Session session = new Session(scenario, cores, screens.sinks(),
                 new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
@@ -148,7 +151,11 @@ public class RunCommand implements Callable<Integer> {
             session.calibrateAfter(dashboard.firstFrame());
         }
         screens.run(session::run, session::quit, "partop-session");
-        if (report != null) writeReport(session);
+        if (report != null && timeline.header() == null) {
+            System.err.println("partop: no report written to " + report + ": the run stopped before it started");
+        } else if (report != null) {
+            Files.writeString(report, ReportCommand.render(timeline, ReportCommand.Format.ofFile(report), Theme.light));
+        }
         return ExitCodes.OK;
     }
 
@@ -169,6 +176,9 @@ public class RunCommand implements Callable<Integer> {
         }
         if (size != null) DisplayOptions.size(size, true);
         checkWritable(report, "--report");
+        if (report != null && ReportCommand.Format.ofFile(report) == null) {
+            throw new UserError("--report " + report + ": unknown kind of file; name it .md, .csv, .json, .svg or .html", null);
+        }
     }
 
     /** {@code --phase} names a phase, and no phase runs a program unless allowed. */
@@ -185,13 +195,6 @@ public class RunCommand implements Callable<Integer> {
                         + "), which partop does only when asked", "add --allow-commands if you trust " + scenario.source());
             }
         }
-    }
-
-    private void writeReport(Session session) throws java.io.IOException {
-        RunHeader h = session.header();
-        String text = report.toString().endsWith(".csv") ? ResultsTable.csv(h, session.results())
-                : ResultsTable.markdown(h, session.results());
-        Files.writeString(report, text);
     }
 
     /** The dashboard needs a real terminal; CI, pipes, --headless and --json get lines. */
