@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -137,7 +138,11 @@ public class RunCommand implements Callable<Integer> {
                 fixed -> display.dashboard(false, fixed));
         Dashboard dashboard = screens.dashboard();
         if (dashboard != null) dashboard.title(scenario.name());
-        if (!interactive) screens.add(json ? new JsonLinesPrinter(System.out) : new PlainPrinter(System.out));
+        if (!interactive) {
+            // a reader that goes away (partop | head -1) stops the run
+            PrintStream out = PipeOutput.stdout(controls::quit);
+            screens.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
+        }
         if (save != null) screens.add(new SnapshotLogWriter(save));
         RunTimeline timeline = new RunTimeline();
         if (report != null) screens.add(timeline);
@@ -191,7 +196,7 @@ public class RunCommand implements Callable<Integer> {
         }
         for (Phase p : scenario.phases()) {
             if (p.model() == ModelKind.COMMAND && !allowCommands && (phase == null || phase.equals(p.name()))) {
-                throw new UserError("phase '" + p.name() + "' runs a program (" + String.join(" ", p.command())
+                throw new UserError("phase '" + p.name() + "' runs a program (" + shortCommand(p.command())
                         + "), which partop does only when asked", "add --allow-commands if you trust " + scenario.source());
             }
         }
@@ -208,14 +213,33 @@ public class RunCommand implements Callable<Integer> {
         return true;
     }
 
-    /** A file we will write must have a directory to go in: say so now, not after the run. */
+    /** A program as one short line: an embedded script's text would fill the screen. */
+    static String shortCommand(List<String> command) {
+        String line = String.join(" ", command).replaceAll("\\s+", " ").strip();
+        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+    }
+
+    /**
+     * A file we will write must be writable: say so now, not after the run. Opening it tells
+     * (a read-only file system, a missing directory); a file that was not there is removed again.
+     */
     private static void checkWritable(Path file, String flag) {
         if (file == null) return;
         Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new UserError(flag + " " + file + ": cannot write there", "check that the directory exists");
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new UserError(flag + " " + file + ": no such directory", "create " + dir + " first, or name another file");
         }
         if (Files.isDirectory(file)) throw new UserError(flag + " " + file + ": is a directory", "give a file name");
+        boolean existed = Files.exists(file);
+        try {
+            Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)
+                    .close();
+            if (!existed) Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "Permission denied" : String.valueOf(e.getMessage());
+            throw new UserError(flag + " " + file + ": cannot write there (" + why + ")", "name a file in a writable directory");
+        }
     }
 
     private Scenario loadScenario() throws ScenarioException {

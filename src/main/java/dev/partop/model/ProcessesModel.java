@@ -10,6 +10,7 @@ import dev.partop.snapshot.ProcessStats;
 import dev.partop.work.TaskPlan;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -60,15 +61,26 @@ public final class ProcessesModel implements ExecutionModel {
         }
     }
 
-    /** Spawns every worker at once, then waits until each says READY. */
+    /**
+     * Spawns every worker at once, then waits until each says READY: at most 10 s, and a
+     * quarter of a second more per worker (a JVM's start-up is about 0.3 s of one core).
+     */
     private void startPool() throws IOException {
         started = true;
-        for (WorkerProcess w : workers) w.spawn();
-        for (WorkerProcess w : workers) {
-            if (cancelled) return;
-            w.awaitReady();
+        Duration limit = READY_BASE.plus(READY_PER_WORKER.multipliedBy(workers.size()));
+        try {
+            for (WorkerProcess w : workers) w.spawn();
+            for (WorkerProcess w : workers) {
+                if (cancelled) return;
+                w.awaitReady(limit);
+            }
+        } catch (IOException e) {
+            if (!cancelled) throw e; // a skipped phase's killed workers are no failure
         }
     }
+
+    static final Duration READY_BASE = Duration.ofSeconds(10);
+    static final Duration READY_PER_WORKER = Duration.ofMillis(250);
 
     @Override
     public void run() throws Exception {
