@@ -1,9 +1,10 @@
 package dev.partop.headless;
 
+import dev.partop.sink.SnapshotSink;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partop.session.SnapshotSink;
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.Json;
 import dev.partop.snapshot.PhaseResult;
@@ -88,6 +89,7 @@ public final class JsonLinesPrinter implements SnapshotSink {
         stats.properties().removeIf(e -> e.getValue().isNull());
         o.set("stats", stats);
         o.set("self", json.valueToTree(s.self()));
+        if (s.problem() != null) o.put("problem", s.problem());
         return o;
     }
 

@@ -1,6 +1,7 @@
 package dev.partop.headless;
 
-import dev.partop.session.SnapshotSink;
+import dev.partop.sink.SnapshotSink;
+
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.PhaseResult;
 import dev.partop.snapshot.PhaseStatus;

@@ -1,24 +1,11 @@
 package dev.partop.model;
 
 import dev.partop.model.cpython.CpythonRuntime;
-import dev.partop.scenario.ModelKind;
 
-import java.util.EnumSet;
-import java.util.Set;
-
-/** Creates the model a phase names, and says which models exist in this build. */
+/** Creates the model a phase names. */
 public final class Models {
 
-    private static final Set<ModelKind> AVAILABLE = EnumSet.of(ModelKind.SEQUENTIAL, ModelKind.FREE_THREADS,
-            ModelKind.GIL_THREADS, ModelKind.INTERPRETERS, ModelKind.PROCESSES, ModelKind.EVENT_LOOP,
-            ModelKind.COMMAND);
-
     private Models() {
-    }
-
-    /** Models this build can run; the others fail validation with "not available yet". */
-    public static boolean isAvailable(ModelKind kind) {
-        return AVAILABLE.contains(kind);
     }
 
     public static ExecutionModel create(PhaseContext ctx) {

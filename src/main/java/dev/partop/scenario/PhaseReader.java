@@ -1,6 +1,5 @@
 package dev.partop.scenario;
 
-import dev.partop.model.Models;
 import dev.partop.scenario.YamlNode.Entry;
 import dev.partop.scenario.YamlNode.Mapping;
 import dev.partop.scenario.YamlNode.Scalar;
@@ -93,7 +92,8 @@ final class PhaseReader {
                 ? (int) values.whole(m.get("check-interval"), 1, MAX_CHECK_INTERVAL, "check-interval: 100")
                 : DEFAULT_CHECK_INTERVAL;
         Duration timeout = timeout(m.get("timeout"));
-        String start = m.has("start") ? values.keyword(m.get("start"), List.of("cold", "warm"), "start: warm") : "cold";
+        PoolStart start = m.has("start") ? PoolStart.valueOf(values.keyword(m.get("start"), List.of("cold", "warm"),
+                "start: warm").toUpperCase(java.util.Locale.ROOT)) : PoolStart.COLD;
         RuntimeKind runtime = m.has("runtime") ? RuntimeKind.valueOf(values.keyword(m.get("runtime"),
                 List.of("model", "cpython"), "runtime: cpython").toUpperCase(Locale.ROOT)) : RuntimeKind.MODEL;
         String python = m.has("python") ? values.text(m.get("python"), "python: python3.12") : Phase.DEFAULT_PYTHON;
@@ -189,12 +189,6 @@ final class PhaseReader {
             String hint = Suggestions.closest(said, keywords).map(g -> "; did you mean '" + g + "'?").orElse("");
             throw values.at(node, "unknown model " + what + " in " + raw.path() + hint + (hint.isEmpty() ? "; " : " ")
                     + "models: " + String.join(", ", keywords));
-        }
-        if (!Models.isAvailable(kind)) {
-            List<String> available = Arrays.stream(ModelKind.values()).filter(Models::isAvailable)
-                    .map(ModelKind::keyword).toList();
-            throw values.at(node, "model '" + kind.keyword() + "' is not available yet in this build; available: "
-                    + String.join(", ", available));
         }
         return kind;
     }

@@ -41,7 +41,7 @@ class RuntimeFieldsTest {
                 if (withCpython) results.add(CPYTHON);
                 w.snapshot(new Snapshot(s.format(), s.seq(), s.t(), s.state(), s.phaseIndex(), s.phaseCount(), s.phase(),
                         s.phaseElapsed(), s.tick(), s.tasksDone(), s.tasksTotal(), s.cores(), s.lanes(), s.holders(),
-                        s.stats(), s.phaseCpu(), s.parallelism(), s.self(), results));
+                        s.stats(), s.phaseCpu(), s.parallelism(), s.self(), results, s.problem()));
             }
         }
         return file;

@@ -151,7 +151,7 @@ public final class CpythonRuntime implements ExecutionModel {
         o.put("threads", phase.threads());
         o.put("workers", phase.workers());
         o.put("interpreters", phase.interpreters());
-        o.put("start", phase.start());
+        o.put("start", phase.start().keyword());
         if (phase.startMethod() != null) o.put("start_method", phase.startMethod());
         o.put("switch_interval_s", phase.switchInterval().toNanos() / 1e9);
         o.put("check_interval", phase.checkInterval());

@@ -8,6 +8,7 @@ import dev.partop.scenario.IoKind;
 import dev.partop.scenario.IoSpec;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
+import dev.partop.scenario.PoolStart;
 import dev.partop.scenario.RuntimeKind;
 import dev.partop.scenario.Workload;
 import dev.partop.snapshot.IoStats;
@@ -40,7 +41,8 @@ class CpythonRuntimeTest {
     private static final Calibration CAL = Calibration.measure(Duration.ofMillis(100));
 
     static Phase phase(ModelKind model, int threads, String python, String start, String method, Workload w) {
-        return new Phase("p", model, threads, threads, 2, Duration.ofMillis(5), GilPolicy.NEW, 100, null, start,
+        return new Phase("p", model, threads, threads, 2, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
+                PoolStart.valueOf(start.toUpperCase(java.util.Locale.ROOT)),
                 List.of(w), List.of(), 0, RuntimeKind.CPYTHON, python, method);
     }
 
