@@ -66,6 +66,9 @@ public final class Session implements Controls {
     private SnapshotAssembler assembler;
     private Calibration calibration;
     private CompletableFuture<?> calibrateAfter = CompletableFuture.completedFuture(null);
+    /** CPU of finished phases' threads, and the last phase counted in it (guarded by this). */
+    private long finishedWorkloadNanos;
+    private ExecutionModel countedModel;
 
     public Session(Scenario scenario, CoreSource cores, List<SnapshotSink> sinks, Options options) {
         this.scenario = scenario;
@@ -73,6 +76,25 @@ public final class Session implements Controls {
         this.sinks.addAll(sinks);
         this.options = options;
         this.phases = selectPhases(scenario, options.onlyPhase());
+        self.workloadCpu(this::workloadCpuNanos);
+    }
+
+    /**
+     * CPU used so far by the workload's threads in this JVM: every phase's lanes that are
+     * threads, and the loopback peer that answers their round trips. Not worker processes
+     * or commands: their CPU is not in this process's.
+     */
+    synchronized long workloadCpuNanos() {
+        long sum = finishedWorkloadNanos + dev.partop.work.LoopbackServer.cpuNanos();
+        PhaseRun run = current;
+        if (run != null && run.model() != countedModel) sum += threadCpu(run.model());
+        return sum;
+    }
+
+    private static long threadCpu(ExecutionModel model) {
+        long sum = 0;
+        for (Lane lane : model.lanes()) sum += lane.threadCpuNanos();
+        return sum;
     }
 
     /** All phases, or with {@code only} the baseline (for the speed-up) and that phase. */
@@ -120,7 +142,7 @@ public final class Session implements Controls {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "partop-sampler");
             t.setDaemon(true);
-            self.register(t);
+            self.registerSampler(t);
             return t;
         });
         long period = options.interval().toNanos();
@@ -215,6 +237,13 @@ public final class Session implements Controls {
             if (model != null) model.close();
         }
         if (start == 0) start = end;
+        if (model != null) {
+            synchronized (this) {
+                // the phase's threads are done: their CPU moves to the finished count, once
+                finishedWorkloadNanos += threadCpu(model);
+                countedModel = model;
+            }
+        }
         if (status == PhaseStatus.OK) {
             if (timedOut[0]) {
                 status = PhaseStatus.TIMEOUT;
