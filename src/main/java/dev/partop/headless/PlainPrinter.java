@@ -48,6 +48,10 @@ public final class PlainPrinter implements SnapshotSink {
             out.printf(Locale.ROOT, "== %s [%s] %s: wall %.2fs, cpu %.2fs, parallelism %.2f%s%n", r.name(), r.model(),
                     r.status().json(), r.wallS(), r.cpuS(), r.parallelism(),
                     r.reason() == null ? "" : " (" + r.reason() + ")");
+            if (r.disturbed()) {
+                out.printf(Locale.ROOT, "   warning: other programs took %.1f cores while this phase ran: its figures are"
+                        + " disturbed (run on an idle machine)%n", r.otherCpu());
+            }
         }
         if (s.state() == RunState.FINISHED && !tablePrinted) {
             tablePrinted = true;
@@ -88,7 +92,8 @@ public final class PlainPrinter implements SnapshotSink {
             b.append(String.format(Locale.ROOT, "%-26s %-13s %8.2f %8.2f %11.2f %8s %7s  %s%n", clip(r.name(), 26),
                     r.model(), r.wallS(), r.cpuS(), r.parallelism(),
                     r.speedup() == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.speedup()),
-                    r.tasksDone() + "/" + r.tasksTotal(), r.status().json()));
+                    r.tasksDone() + "/" + r.tasksTotal(),
+                    r.status().json() + (r.disturbed() ? "  " + r.disturbedNote() : "")));
         }
         return b.toString();
     }

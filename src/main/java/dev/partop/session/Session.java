@@ -65,6 +65,8 @@ public final class Session implements Controls {
     private volatile RunHeader header;
     private SnapshotAssembler assembler;
     private Calibration calibration;
+    /** The machine's busy counters, to tell what other programs took; null on a synthetic machine. */
+    private dev.partop.probe.MachineCpu machineCpu;
     private CompletableFuture<?> calibrateAfter = CompletableFuture.completedFuture(null);
     /** CPU of finished phases' threads, and the last phase counted in it (guarded by this). */
     private long finishedWorkloadNanos;
@@ -164,6 +166,7 @@ public final class Session implements Controls {
     }
 
     private List<PhaseResult> runCalibrated() {
+        machineCpu = cores instanceof dev.partop.probe.SyntheticCoreSource ? null : new dev.partop.probe.MachineCpu();
         try {
             calibrateAfter.get(CALIBRATION_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException | InterruptedException notThere) {
@@ -212,11 +215,14 @@ public final class Session implements Controls {
         ExecutionModel model = null;
         boolean[] timedOut = {false};
         ScheduledFuture<?> timeout = null;
+        Disturbance others = null;
+        Disturbance.Finding finding = null;
         try {
             model = Models.create(new PhaseContext(phase, tasks, calibration, originNanos));
             current = new PhaseRun(index, info, model, taskCount, 0);
             state = RunState.PREPARING;
             model.prepare();
+            others = Disturbance.start(machineCpu, model);
             start = System.nanoTime();
             current = current.started(start);
             state = RunState.RUNNING;
@@ -234,6 +240,7 @@ public final class Session implements Controls {
         } finally {
             end = System.nanoTime();
             if (timeout != null) timeout.cancel(false);
+            if (others != null) finding = others.finish(model, (end - start) / 1e9);
             if (model != null) model.close();
         }
         if (start == 0) start = end;
@@ -266,7 +273,8 @@ public final class Session implements Controls {
         double cpu = cpuNanos / 1e9;
         PhaseResult result = new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
                 wall > 0 ? cpu / wall : 0, null, done, taskCount, status, reason,
-                model == null ? null : model.stats(wall));
+                model == null ? null : model.stats(wall), finding == null ? null : finding.otherCores(),
+                finding != null && finding.disturbed());
         List<PhaseResult> next = new ArrayList<>(results);
         next.add(result);
         results = Speedups.apply(next, scenario.baseline());

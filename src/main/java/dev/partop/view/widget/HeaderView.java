@@ -48,8 +48,12 @@ final class HeaderView {
                 if (r.speedup() != null && (best == null || r.speedup() > best.speedup())) best = r;
             }
             if (best != null) {
-                c.text(col, 1, f("   best: %s %.2fx", best.name(), best.speedup()), Theme.Role.HEADLINE);
+                col = c.text(col, 1, f("   best: %s %.2fx", best.name(), best.speedup()), Theme.Role.HEADLINE);
             }
+            double others = 0;
+            for (PhaseResult r : s.results()) if (r.disturbed()) others = Math.max(others, r.otherCpu());
+            // the verdict is only as good as the machine was quiet
+            if (others > 0) c.text(col, 1, f("   disturbed: other programs took up to %.1f cores", others), Theme.Role.BAD);
             return;
         }
         // the headline numbers first: on a narrow screen the details are what gets cut
