@@ -44,6 +44,11 @@ public final class JsonLinesPrinter implements SnapshotSink {
         ObjectNode cal = o.putObject("calibration");
         cal.put("ops_per_second", h.opsPerSecond());
         cal.put("took_ms", h.calibrationMs());
+        if (h.warmup() != null) {
+            ObjectNode warm = o.putObject("warmup");
+            warm.put("did", h.warmup());
+            warm.put("took_ms", h.warmupMs());
+        }
         o.put("interval_s", h.intervalS());
         o.set("phases", json.valueToTree(h.phases()));
         print(o);

@@ -40,7 +40,13 @@ import java.util.concurrent.TimeoutException;
 public final class Session implements Controls {
 
     /** What a session needs besides the scenario. */
-    public record Options(Duration interval, String onlyPhase, Duration calibrationBudget, String version) {
+    public record Options(Duration interval, String onlyPhase, Duration calibrationBudget, String version,
+                          boolean warmup) {
+
+        /** With the warm-up ({@link Warmup}): what a user's run does. */
+        public Options(Duration interval, String onlyPhase, Duration calibrationBudget, String version) {
+            this(interval, onlyPhase, calibrationBudget, version, true);
+        }
     }
 
     private final Scenario scenario;
@@ -174,10 +180,16 @@ public final class Session implements Controls {
             if (notThere instanceof InterruptedException) Thread.currentThread().interrupt();
         }
         calibration = Calibration.measure(options.calibrationBudget());
+        Warmup warmup = Warmup.NONE;
+        if (options.warmup()) {
+            state = RunState.WARMING_UP;
+            warmup = Warmup.run(phases, calibration, originNanos, () -> quit);
+        }
         RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
-                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList());
+                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList(),
+                options.warmup() ? warmup.describe() : null, warmup.runMs() + warmup.settleMs());
         synchronized (this) {
             // no tick between the header and the first Snapshot after it
             this.header = header;

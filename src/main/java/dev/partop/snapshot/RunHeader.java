@@ -16,6 +16,9 @@ import java.util.List;
  * @param calibrationMs   how long calibration took
  * @param intervalS       sample period in seconds
  * @param phases          names of the phases this run will execute, in order
+ * @param warmup          what partop did before the first phase to put it on a settled JVM, in
+ *                        words; null in recordings made before it did
+ * @param warmupMs        how long that took
  */
 public record RunHeader(
         String partopVersion,
@@ -28,5 +31,15 @@ public record RunHeader(
         double opsPerSecond,
         double calibrationMs,
         double intervalS,
-        List<String> phases) {
+        List<String> phases,
+        String warmup,
+        double warmupMs) {
+
+    /** Without a warm-up. */
+    public RunHeader(String partopVersion, String javaVersion, String os, Machine machine, String scenarioName,
+                     String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
+                     double intervalS, List<String> phases) {
+        this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
+                calibrationMs, intervalS, phases, null, 0);
+    }
 }

@@ -30,6 +30,7 @@ final class HeaderView {
         }
         String state = paused ? "PAUSED" : switch (s.state()) {
             case CALIBRATING -> "calibrating";
+            case WARMING_UP -> "warming up";
             case PREPARING -> "starting workers";
             case RUNNING -> "running";
             case FINISHED -> "finished";
@@ -39,6 +40,11 @@ final class HeaderView {
         int cores = s.cores().size();
         if (s.state() == RunState.CALIBRATING) {
             c.text(0, 1, "calibrating: timing the work on one core", Theme.Role.DIM);
+            return;
+        }
+        if (s.state() == RunState.WARMING_UP) {
+            c.text(0, 1, "warming up: running the phases' code, then waiting for the JIT compiler to go quiet",
+                    Theme.Role.DIM);
             return;
         }
         if (s.state() == RunState.FINISHED || s.phase() == null) {
