@@ -43,9 +43,9 @@ public final class Session implements Controls {
     public record Options(Duration interval, String onlyPhase, Duration calibrationBudget, String version,
                           boolean warmup) {
 
-        /** With the warm-up ({@link Warmup}): what a user's run does. */
+        /** Without the warm-up ({@link Warmup}), which a user's run has: for tests that need no settled JVM. */
         public Options(Duration interval, String onlyPhase, Duration calibrationBudget, String version) {
-            this(interval, onlyPhase, calibrationBudget, version, true);
+            this(interval, onlyPhase, calibrationBudget, version, false);
         }
     }
 
@@ -173,6 +173,8 @@ public final class Session implements Controls {
 
     private List<PhaseResult> runCalibrated() {
         machineCpu = cores instanceof dev.partop.probe.SyntheticCoreSource ? null : new dev.partop.probe.MachineCpu();
+        // read once now: its first reading loads classes, which must not fall between a phase's model and its clock
+        if (machineCpu != null) machineCpu.busySeconds();
         try {
             calibrateAfter.get(CALIBRATION_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException | InterruptedException notThere) {

@@ -85,6 +85,19 @@ class SessionTest {
         assertThat(seen).allSatisfy(p -> assertThat(p[1]).isBetween(p[0] - 0.001, p[0] + 0.2));
     }
 
+    /** Before the first phase the phases' code runs and the JIT settles; the header says so, a live view sees it. */
+    @Test
+    void theWarmUpRunsBeforeTheFirstPhaseAndTheHeaderSaysWhatItDid() {
+        var scenario = scenario(phase("gil", ModelKind.GIL_THREADS, 2, cpu(2, Duration.ofMillis(100))));
+        Live live = new Live();
+        new Session(scenario, new OshiCoreSource(), List.of(live),
+                new Session.Options(Duration.ofMillis(50), null, Duration.ofMillis(100), "test", true)).run();
+        assertThat(live.previews).anySatisfy(p -> assertThat(p.state()).isEqualTo(RunState.WARMING_UP));
+        assertThat(live.header.warmup()).startsWith("ran 1 phase(s)' code");
+        assertThat(live.header.warmupMs()).isPositive();
+        assertThat(live.snapshots).noneMatch(s -> s.state() == RunState.WARMING_UP);
+    }
+
     @Test
     void aLiveViewSeesTheCoresWhileCalibratingARecordingOnlyAfterTheHeader() {
         var scenario = scenario(phase("one", ModelKind.SEQUENTIAL, 1, cpu(1, Duration.ofMillis(100))));
