@@ -49,10 +49,17 @@ public final class WorkerProcess {
     static List<String> command() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true"));
-        // the launcher's class-data archive, when partop runs with one: it holds the classes a worker loads
+        cmd.addAll(List.of("-Xms8m", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true"));
+        // the JVM says nothing on the worker's stdout, which carries the frames
+        cmd.add("-Xlog:disable");
+        // the launcher's class-data archive, when partop runs with one: it holds the classes a worker loads;
+        // and its compiler settings: calibration ran under them, so the kernels must run at the same speed here
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-XX:SharedArchiveFile=")) cmd.add(arg);
+            if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-XX:TieredStopAtLevel=")
+                    || arg.startsWith("-XX:CICompilerCount=") || arg.startsWith("-XX:ReservedCodeCacheSize=")
+                    || arg.equals("-XX:-TieredCompilation")) {
+                cmd.add(arg);
+            }
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
         return cmd;
