@@ -75,7 +75,8 @@ public final class ResultsTable {
         return String.join(", ", out);
     }
 
-    private static String speedup(PhaseResult r) {
+    /** The speed-up as every report prints it (the pictures label their bars with this). */
+    static String speedup(PhaseResult r) {
         return r.speedup() == null ? "-" : f("%.2fx", r.speedup());
     }
 
