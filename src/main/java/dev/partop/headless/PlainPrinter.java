@@ -86,14 +86,19 @@ public final class PlainPrinter implements SnapshotSink {
     /** The results table: one row per phase. */
     public static String table(List<PhaseResult> results) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-26s %-13s %8s %8s %11s %8s %7s  %s%n", "phase", "model", "wall s",
-                "cpu s", "parallelism", "speed-up", "tasks", "status"));
+        b.append(String.format(Locale.ROOT, "%-26s %-13s %8s %8s %11s %8s %7s %7s  %s%n", "phase", "model", "wall s",
+                "cpu s", "parallelism", "speed-up", "tasks", "others", "status"));
         for (PhaseResult r : results) {
-            b.append(String.format(Locale.ROOT, "%-26s %-13s %8.2f %8.2f %11.2f %8s %7s  %s%n", clip(r.name(), 26),
+            // others: cores other programs took meanwhile; "!" where that disturbed the phase
+            String others = r.otherCpu() == null ? "-"
+                    : String.format(Locale.ROOT, "%.1f%s", r.otherCpu(), r.disturbed() ? "!" : "");
+            b.append(String.format(Locale.ROOT, "%-26s %-13s %8.2f %8.2f %11.2f %8s %7s %7s  %s%n", clip(r.name(), 26),
                     r.model(), r.wallS(), r.cpuS(), r.parallelism(),
                     r.speedup() == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.speedup()),
-                    r.tasksDone() + "/" + r.tasksTotal(),
-                    r.status().json() + (r.disturbed() ? "  " + r.disturbedNote() : "")));
+                    r.tasksDone() + "/" + r.tasksTotal(), others, r.status().json()));
+        }
+        if (results.stream().anyMatch(PhaseResult::disturbed)) {
+            b.append("! disturbed: other programs took CPU these phases could have had; rerun on an idle machine\n");
         }
         return b.toString();
     }

@@ -182,8 +182,7 @@ public final class SvgReport {
             double w = r.speedup() == null ? 0 : r.speedup() / max * barMax;
             svg.element("rect", "x", barX, "y", y + row * 0.15, "width", Math.max(w, 1), "height", row * 0.7,
                     "fill", th.bar, "rx", 2);
-            String label = ResultsTable.speedup(r) + (r.status() == PhaseStatus.OK ? "" : " " + r.status().json())
-                    + (r.disturbed() ? " (disturbed)" : "");
+            String label = ResultsTable.speedup(r) + (r.status() == PhaseStatus.OK ? "" : " " + r.status().json());
             svg.text("text", label, "x", barX + w + 8, "y", y + row * 0.65, "font-size", font, "fill", th.text,
                     "font-weight", "bold");
         }
