@@ -151,7 +151,9 @@ public class RunCommand implements Callable<Integer> {
         if (report != null) screens.add(timeline);
         CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : CoreSources.takeOshi();
         Session session = new Session(scenario, cores, screens.sinks(),
-                new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
+                new Session.Options(interval, phase, Duration.ofMillis(300), Version.get(),
+                        // -Dpartop.warmup=false: for benchmarks that measure what the warm-up buys
+                        !"false".equals(System.getProperty("partop.warmup"))));
         controls.target(session);
         if (dashboard != null) {
             session.selfMeter().register(dashboard.renderThread());

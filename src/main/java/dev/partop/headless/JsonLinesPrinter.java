@@ -45,6 +45,11 @@ public final class JsonLinesPrinter implements SnapshotSink {
         cal.put("ops_per_second", h.opsPerSecond());
         cal.put("took_ms", h.calibrationMs());
         if (!h.pythonsOrNone().isEmpty()) o.set("pythons", json.valueToTree(h.pythonsOrNone()));
+        if (h.warmup() != null) {
+            ObjectNode warm = o.putObject("warmup");
+            warm.put("did", h.warmup());
+            warm.put("took_ms", h.warmupMs());
+        }
         o.put("interval_s", h.intervalS());
         o.set("phases", json.valueToTree(h.phases()));
         print(o);

@@ -54,6 +54,10 @@ public final class PlainPrinter implements SnapshotSink {
             out.printf(Locale.ROOT, "== %s [%s%s] %s: wall %.2fs, cpu %.2fs, parallelism %.2f%s%n", r.name(), r.model(),
                     PhaseResult.MODEL.equals(r.runtimeLabel()) ? "" : ", " + r.runtimeLabel(), r.status().json(), r.wallS(), r.cpuS(), r.parallelism(),
                     r.reason() == null ? "" : " (" + r.reason() + ")");
+            if (r.disturbed()) {
+                out.printf(Locale.ROOT, "   warning: other programs took %.1f cores while this phase ran: its figures are"
+                        + " disturbed (run on an idle machine)%n", r.otherCpu());
+            }
         }
         if (s.state() == RunState.FINISHED && !tablePrinted) {
             tablePrinted = true;
@@ -88,14 +92,20 @@ public final class PlainPrinter implements SnapshotSink {
     /** The results table: one row per phase. */
     public static String table(List<PhaseResult> results) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-26s %-13s %-15s %8s %8s %11s %8s %7s  %s%n", "phase", "model", "runtime",
-                "wall s", "cpu s", "parallelism", "speed-up", "tasks", "status"));
+        b.append(String.format(Locale.ROOT, "%-26s %-13s %-15s %8s %8s %11s %8s %7s %7s  %s%n", "phase", "model",
+                "runtime", "wall s", "cpu s", "parallelism", "speed-up", "tasks", "others", "status"));
         for (PhaseResult r : results) {
-            b.append(String.format(Locale.ROOT, "%-26s %-13s %-15s %8.2f %8.2f %11.2f %8s %7s  %s%n", clip(r.name(), 26),
-                    r.model(), clip(r.runtimeLabel(), 15), r.wallS(), r.cpuS(), r.parallelism(),
+            // others: cores other programs took meanwhile; "!" where that disturbed the phase
+            String others = r.otherCpu() == null ? "-"
+                    : String.format(Locale.ROOT, "%.1f%s", r.otherCpu(), r.disturbed() ? "!" : "");
+            b.append(String.format(Locale.ROOT, "%-26s %-13s %-15s %8.2f %8.2f %11.2f %8s %7s %7s  %s%n",
+                    clip(r.name(), 26), r.model(), clip(r.runtimeLabel(), 15), r.wallS(), r.cpuS(), r.parallelism(),
                     r.speedup() == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.speedup()),
-                    r.tasksDone() + "/" + r.tasksTotal(),
+                    r.tasksDone() + "/" + r.tasksTotal(), others,
                     r.status().json() + (r.reason() == null || r.status() == PhaseStatus.OK ? "" : ": " + r.reason())));
+        }
+        if (results.stream().anyMatch(PhaseResult::disturbed)) {
+            b.append("! disturbed: other programs took CPU these phases could have had; rerun on an idle machine\n");
         }
         return b.toString();
     }

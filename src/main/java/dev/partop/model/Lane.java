@@ -106,6 +106,16 @@ public final class Lane {
         return t >= 0 ? Math.max(0, t - cpuBase) : Math.max(fin, 0);
     }
 
+    /** CPU time used so far by a thread of this JVM (0 for a lane that is another process). */
+    public long threadCpuNanos() {
+        return cpuSource == null ? cpuNanos() : 0;
+    }
+
+    /** CPU time used so far by another process (a worker, a command's tree); 0 for a thread's lane. */
+    public long childCpuNanos() {
+        return cpuSource == null ? 0 : cpuNanos();
+    }
+
     /** Nanoseconds spent in each state up to {@code now}, indexed by {@link LaneState#ordinal()}. */
     public long[] nanosByState(long now) {
         long[] out = new long[STATES.length];

@@ -88,7 +88,7 @@ public final class HtmlReport {
                     .put("wall", String.format(Locale.ROOT, "%.2f s", r.wallS()))
                     .put("cpu", String.format(Locale.ROOT, "%.2f s", r.cpuS()))
                     .put("parallelism", String.format(Locale.ROOT, "%.2f", r.parallelism()))
-                    .put("status", r.status().json());
+                    .put("status", r.status().json() + (r.disturbed() ? ", " + r.disturbedNote() : ""));
         }
         Map<Integer, String> names = run.laneNames();
         ArrayNode lanes = d.putArray("lanes");

@@ -29,20 +29,25 @@ public final class ResultsTable {
                     .append(" | ").append(md(r.settings()))
                     .append(" | ").append(f("%.2f", r.wallS())).append(" | ").append(f("%.2f", r.cpuS()))
                     .append(" | ").append(f("%.2f", r.parallelism())).append(" | ").append(speedup(r))
-                    .append(" | ").append(md(counters(r.stats()))).append(" | ").append(status(r)).append(" |\n");
+                    .append(" | ").append(md(counters(r.stats()))).append(" | ").append(status(r))
+                    .append(r.disturbed() ? ", " + r.disturbedNote() : "").append(" |\n");
+        }
+        if (results.stream().anyMatch(PhaseResult::disturbed)) {
+            b.append("\nOther programs were busy during the phases marked disturbed: their figures are not the"
+                    + " machine's; rerun on an idle machine.\n");
         }
         return b.toString();
     }
 
     public static String csv(RunHeader h, List<PhaseResult> results) {
         StringBuilder b = new StringBuilder(
-                "scenario,machine,phase,model,settings,wall_s,cpu_s,parallelism,speedup,tasks_done,tasks_total,status,counters,runtime\n");
+                "scenario,machine,phase,model,settings,wall_s,cpu_s,parallelism,speedup,tasks_done,tasks_total,status,counters,runtime,other_cpu,disturbed\n");
         for (PhaseResult r : results) {
             b.append(String.join(",", csv(h.scenarioName()), csv(machine(h.machine())), csv(r.name()), csv(r.model()),
                     csv(r.settings()), f("%.4f", r.wallS()), f("%.4f", r.cpuS()), f("%.4f", r.parallelism()),
                     r.speedup() == null ? "" : f("%.4f", r.speedup()), String.valueOf(r.tasksDone()),
-                    String.valueOf(r.tasksTotal()), r.status().json(), csv(counters(r.stats())), csv(r.runtimeLabel())))
-                    .append('\n');
+                    String.valueOf(r.tasksTotal()), r.status().json(), csv(counters(r.stats())), csv(r.runtimeLabel()),
+                    r.otherCpu() == null ? "" : f("%.4f", r.otherCpu()), String.valueOf(r.disturbed()))).append('\n');
         }
         return b.toString();
     }

@@ -44,7 +44,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Session implements Controls {
 
     /** What a session needs besides the scenario. */
-    public record Options(Duration interval, String onlyPhase, Duration calibrationBudget, String version) {
+    public record Options(Duration interval, String onlyPhase, Duration calibrationBudget, String version,
+                          boolean warmup) {
+
+        /** Without the warm-up ({@link Warmup}), which a user's run has: for tests that need no settled JVM. */
+        public Options(Duration interval, String onlyPhase, Duration calibrationBudget, String version) {
+            this(interval, onlyPhase, calibrationBudget, version, false);
+        }
     }
 
     private final Scenario scenario;
@@ -71,7 +77,12 @@ public final class Session implements Controls {
     private volatile String problem;
     private SnapshotAssembler assembler;
     private Calibration calibration;
+    /** The machine's busy counters, to tell what other programs took; null on a synthetic machine. */
+    private dev.partop.probe.MachineCpu machineCpu;
     private CompletableFuture<?> calibrateAfter = CompletableFuture.completedFuture(null);
+    /** CPU of finished phases' threads, and the last phase counted in it (guarded by this). */
+    private long finishedWorkloadNanos;
+    private ExecutionModel countedModel;
 
     public Session(Scenario scenario, CoreSource cores, List<SnapshotSink> sinks, Options options) {
         this.scenario = scenario;
@@ -79,7 +90,27 @@ public final class Session implements Controls {
         this.sinks.addAll(sinks);
         this.options = options;
         this.phases = selectPhases(scenario, options.onlyPhase());
+        self.workloadCpu(this::workloadCpuNanos);
     }
+
+    /**
+     * CPU used so far by the workload's threads in this JVM: every phase's lanes that are
+     * threads, and the loopback peer that answers their round trips. Not worker processes
+     * or commands: their CPU is not in this process's.
+     */
+    synchronized long workloadCpuNanos() {
+        long sum = finishedWorkloadNanos + dev.partop.work.LoopbackServer.cpuNanos();
+        PhaseRun run = current;
+        if (run != null && run.model() != countedModel) sum += threadCpu(run.model());
+        return sum;
+    }
+
+    private static long threadCpu(ExecutionModel model) {
+        long sum = 0;
+        for (Lane lane : model.lanes()) sum += lane.threadCpuNanos();
+        return sum;
+    }
+
 
     /** All phases, or with {@code only} the baseline (for the speed-up) and that phase. */
     static List<Phase> selectPhases(Scenario scenario, String only) {
@@ -120,7 +151,7 @@ public final class Session implements Controls {
         assembler = new SnapshotAssembler(cores, self, originNanos);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = Daemons.create("partop-sampler", r);
-            self.register(t);
+            self.registerSampler(t);
             return t;
         });
         long period = options.interval().toNanos();
@@ -142,6 +173,9 @@ public final class Session implements Controls {
     }
 
     private List<PhaseResult> runCalibrated() {
+        machineCpu = cores instanceof dev.partop.probe.SyntheticCoreSource ? null : new dev.partop.probe.MachineCpu();
+        // read once now: its first reading loads classes, which must not fall between a phase's model and its clock
+        if (machineCpu != null) machineCpu.busySeconds();
         try {
             calibrateAfter.get(CALIBRATION_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException | InterruptedException notThere) {
@@ -150,11 +184,16 @@ public final class Session implements Controls {
         }
         calibration = Calibration.measure(options.calibrationBudget());
         List<PythonRuntime> pythons = CpythonPhases.calibrate(phases);
+        Warmup warmup = Warmup.NONE;
+        if (options.warmup()) {
+            state = RunState.WARMING_UP;
+            warmup = Warmup.run(phases, calibration, originNanos, () -> quit);
+        }
         RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
                 calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList(),
-                pythons);
+                pythons, options.warmup() ? warmup.describe() : null, warmup.runMs() + warmup.settleMs());
         synchronized (this) {
             // no tick between the header and the first Snapshot after it
             this.header = header;
@@ -193,7 +232,8 @@ public final class Session implements Controls {
     }
 
     /** What running one phase's model came to: its model (null if it could not be made), when, and how it ended. */
-    private record Execution(ExecutionModel model, long start, long end, PhaseStatus status, String reason) {
+    private record Execution(ExecutionModel model, long start, long end, PhaseStatus status, String reason,
+                             Disturbance.Finding others) {
 
         PhaseResult result(Phase phase, PhaseInfo info, int taskCount) {
             double wall = (end - start) / 1e9;
@@ -209,7 +249,8 @@ public final class Session implements Controls {
             return new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
                     wall > 0 ? cpu / wall : 0, null, done, taskCount, status, reason,
                     model == null ? null : model.stats(wall), info.runtime(),
-                    phase.isCpython() && !info.runtime().startsWith("CPython (") ? info.runtime().substring(8) : null);
+                    phase.isCpython() && !info.runtime().startsWith("CPython (") ? info.runtime().substring(8) : null,
+                    others == null ? null : others.otherCores(), others != null && others.disturbed());
         }
     }
 
@@ -223,11 +264,14 @@ public final class Session implements Controls {
         ExecutionModel model = null;
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> timeout = null;
+        Disturbance others = null;
+        Disturbance.Finding finding = null;
         try {
             model = Models.create(new PhaseContext(phase, tasks, calibration, originNanos));
             current = new PhaseRun(index, info, model, taskCount, 0);
             state = RunState.PREPARING;
             model.prepare();
+            others = Disturbance.start(machineCpu, model);
             start = System.nanoTime();
             current = current.started(start);
             state = RunState.RUNNING;
@@ -245,9 +289,17 @@ public final class Session implements Controls {
         } finally {
             end = System.nanoTime();
             if (timeout != null) timeout.cancel(false);
+            if (others != null) finding = others.finish(model, (end - start) / 1e9);
             if (model != null) model.close();
         }
         if (start == 0) start = end;
+        if (model != null) {
+            synchronized (this) {
+                // the phase's threads are done: their CPU moves to the finished count, once
+                finishedWorkloadNanos += threadCpu(model);
+                countedModel = model;
+            }
+        }
         if (status == PhaseStatus.OK && timedOut.get()) {
             status = PhaseStatus.TIMEOUT;
             reason = "cut off after " + phase.timeout().toMillis() + " ms";
@@ -255,7 +307,7 @@ public final class Session implements Controls {
             status = PhaseStatus.SKIPPED;
             reason = quit ? "run stopped" : restart ? "run restarted" : "skipped";
         }
-        return new Execution(model, start, end, status, reason);
+        return new Execution(model, start, end, status, reason, finding);
     }
 
     /** One sampler tick: assemble and hand out a Snapshot. Serialised: ticks never interleave. */

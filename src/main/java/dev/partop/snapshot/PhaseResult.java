@@ -20,6 +20,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * @param runtime     what ran it: {@code model} (partop's model), or e.g. {@code CPython 3.11.7};
  *                    null in recordings made before partop could run CPython (read: model)
  * @param pythonVersion the interpreter's version for a CPython phase, else null
+ * @param otherCpu    cores other programs used on average while the phase ran (the machine's
+ *                    busy time less partop's process and the phase's child processes); null
+ *                    where unknown (old recordings, a synthetic machine)
+ * @param disturbed   whether that was enough to change the result (see the session's
+ *                    {@code Disturbance} for the threshold)
  */
 public record PhaseResult(
         String name,
@@ -35,7 +40,9 @@ public record PhaseResult(
         String reason,
         ModelStats stats,
         String runtime,
-        String pythonVersion) {
+        String pythonVersion,
+        Double otherCpu,
+        boolean disturbed) {
 
     /** What every result said before CPython phases: partop's model ran it. */
     public static final String MODEL = "model";
@@ -44,21 +51,49 @@ public record PhaseResult(
     public PhaseResult {
     }
 
-    /** A result of partop's model (the shape before {@code runtime}). */
+    /** A result of partop's model, without knowing what other programs took (the first shape). */
     public PhaseResult(String name, String model, String settings, double wallS, double cpuS, double parallelism,
                        Double speedup, long tasksDone, long tasksTotal, PhaseStatus status, String reason,
                        ModelStats stats) {
         this(name, model, settings, wallS, cpuS, parallelism, speedup, tasksDone, tasksTotal, status, reason, stats,
-                MODEL, null);
+                MODEL, null, null, false);
+    }
+
+    /** A result of {@code runtime}, without knowing what other programs took. */
+    public PhaseResult(String name, String model, String settings, double wallS, double cpuS, double parallelism,
+                       Double speedup, long tasksDone, long tasksTotal, PhaseStatus status, String reason,
+                       ModelStats stats, String runtime, String pythonVersion) {
+        this(name, model, settings, wallS, cpuS, parallelism, speedup, tasksDone, tasksTotal, status, reason, stats,
+                runtime, pythonVersion, null, false);
+    }
+
+    /** A result of partop's model, with what other programs took. */
+    public PhaseResult(String name, String model, String settings, double wallS, double cpuS, double parallelism,
+                       Double speedup, long tasksDone, long tasksTotal, PhaseStatus status, String reason,
+                       ModelStats stats, Double otherCpu, boolean disturbed) {
+        this(name, model, settings, wallS, cpuS, parallelism, speedup, tasksDone, tasksTotal, status, reason, stats,
+                MODEL, null, otherCpu, disturbed);
     }
 
     public PhaseResult withSpeedup(Double s) {
         return new PhaseResult(name, model, settings, wallS, cpuS, parallelism, s, tasksDone, tasksTotal,
-                status, reason, stats, runtime, pythonVersion);
+                status, reason, stats, runtime, pythonVersion, otherCpu, disturbed);
+    }
+
+    /** This result with what other programs took while it ran. */
+    public PhaseResult withDisturbance(Double other, boolean wasDisturbed) {
+        return new PhaseResult(name, model, settings, wallS, cpuS, parallelism, speedup, tasksDone, tasksTotal,
+                status, reason, stats, runtime, pythonVersion, other, wasDisturbed);
     }
 
     /** {@link #runtime()}, with a result recorded before there were runtimes read as the model. */
     public String runtimeLabel() {
         return runtime == null ? MODEL : runtime;
+    }
+
+    /** "other programs 0.9 cores" where they took enough to change the result; "" otherwise. */
+    public String disturbedNote() {
+        if (!disturbed || otherCpu == null) return "";
+        return String.format(java.util.Locale.ROOT, "disturbed: other programs %.1f cores", otherCpu);
     }
 }

@@ -20,6 +20,9 @@ import java.util.List;
  * @param phases          names of the phases this run will execute, in order
  * @param pythons         the interpreters the run's CPython phases use, each with its own
  *                        calibration; empty (null in older recordings) when there are none
+ * @param warmup          what partop did before the first phase to put it on a settled JVM, in
+ *                        words; null in recordings made before it did
+ * @param warmupMs        how long that took
  */
 public record RunHeader(
         String partopVersion,
@@ -33,18 +36,36 @@ public record RunHeader(
         double calibrationMs,
         double intervalS,
         List<String> phases,
-        List<PythonRuntime> pythons) {
+        List<PythonRuntime> pythons,
+        String warmup,
+        double warmupMs) {
 
     @JsonCreator
     public RunHeader {
     }
 
-    /** A run of models only (the shape before {@code pythons}). */
+    /** A run of models only, with no warm-up (the first shape). */
     public RunHeader(String partopVersion, String javaVersion, String os, Machine machine, String scenarioName,
                      String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
                      double intervalS, List<String> phases) {
         this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
-                calibrationMs, intervalS, phases, List.of());
+                calibrationMs, intervalS, phases, List.of(), null, 0);
+    }
+
+    /** A run with CPython phases, with no warm-up. */
+    public RunHeader(String partopVersion, String javaVersion, String os, Machine machine, String scenarioName,
+                     String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
+                     double intervalS, List<String> phases, List<PythonRuntime> pythons) {
+        this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
+                calibrationMs, intervalS, phases, pythons, null, 0);
+    }
+
+    /** A run of models only, after a warm-up. */
+    public RunHeader(String partopVersion, String javaVersion, String os, Machine machine, String scenarioName,
+                     String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
+                     double intervalS, List<String> phases, String warmup, double warmupMs) {
+        this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
+                calibrationMs, intervalS, phases, List.of(), warmup, warmupMs);
     }
 
     /** {@link #pythons()}, never null. */

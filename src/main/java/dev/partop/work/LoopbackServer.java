@@ -10,6 +10,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,6 +23,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class LoopbackServer {
 
     private static volatile LoopbackServer instance;
+    private static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** The connection threads now answering, and the CPU of those that have ended. */
+    private static final Set<Thread> SERVING = ConcurrentHashMap.newKeySet();
+    private static final LongAdder ENDED_CPU = new LongAdder();
 
     private final ServerSocket server;
 
@@ -71,6 +78,26 @@ public final class LoopbackServer {
 
     /** Request: 8 bytes, the wait in nanoseconds. Answer: 1 byte after that wait. */
     private static void serve(Socket s) {
+        SERVING.add(Thread.currentThread());
+        try {
+            answer(s);
+        } finally {
+            ENDED_CPU.add(Math.max(0, MX.getCurrentThreadCpuTime()));
+            SERVING.remove(Thread.currentThread());
+        }
+    }
+
+    /**
+     * CPU used so far by the threads answering round trips, nanoseconds: the workload's peer
+     * (CPython's convoy has its echo in another process), so not partop's own cost.
+     */
+    public static long cpuNanos() {
+        long sum = ENDED_CPU.sum();
+        for (Thread t : SERVING) sum += Math.max(0, MX.getThreadCpuTime(t.getId()));
+        return sum;
+    }
+
+    private static void answer(Socket s) {
         try (s; DataInputStream in = new DataInputStream(s.getInputStream()); OutputStream out = s.getOutputStream()) {
             while (true) {
                 long waitNanos = in.readLong();

@@ -5,6 +5,10 @@ import dev.partop.sink.DrawStats;
 import dev.partop.snapshot.SelfStats;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,5 +45,61 @@ class SelfMeterTest {
             }
             assertThat(s.cpu()).isBetween(0.0, 1.5);
         }
+    }
+
+    /**
+     * The figure is the whole process less the workload: a busy thread partop never
+     * registered (as the JIT compiler or GC would be) must be in it, and a busy workload
+     * thread must not. Compared with the kernel's count for the process, /proc/self/stat,
+     * less the workload thread's CPU over the same window.
+     */
+    @Test
+    void countsEveryThreadOfTheProcessButTheWorkloads() throws Exception {
+        var mx = ManagementFactory.getThreadMXBean();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread workload = spin("test-workload", stop);
+        Thread stranger = spin("test-unregistered", stop);
+        try {
+            SelfMeter meter = new SelfMeter();
+            meter.workloadCpu(() -> Math.max(0, mx.getThreadCpuTime(workload.getId())));
+            Thread.sleep(200);
+            long w0 = mx.getThreadCpuTime(workload.getId());
+            long p0 = procTicks();
+            long t0 = System.nanoTime();
+            meter.sample();
+            Thread.sleep(3000);
+            SelfStats s = meter.sample();
+            long t1 = System.nanoTime();
+            long p1 = procTicks();
+            long w1 = mx.getThreadCpuTime(workload.getId());
+            double seconds = (t1 - t0) / 1e9;
+            double expected = ((p1 - p0) * 10e6 - (w1 - w0)) / 1e9 / seconds;
+            double stranger1 = mx.getThreadCpuTime(stranger.getId()) / 1e9;
+            assertThat(expected).as("the unregistered thread ran").isGreaterThan(0.05);
+            assertThat(s.cpu()).as("process minus workload, /proc/self/stat said %.3f (unregistered thread %.1f s)",
+                    expected, stranger1).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.02));
+        } finally {
+            stop.set(true);
+            workload.join();
+            stranger.join();
+        }
+    }
+
+    private static Thread spin(String name, AtomicBoolean stop) {
+        Thread t = new Thread(() -> {
+            long x = 0;
+            while (!stop.get()) x += System.nanoTime() & 7;
+            if (x == 42) System.out.print("");
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** utime + stime of this process in clock ticks (10 ms on Linux). */
+    private static long procTicks() throws Exception {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }

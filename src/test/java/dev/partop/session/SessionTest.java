@@ -56,6 +56,48 @@ class SessionTest {
         }
     }
 
+    /**
+     * partop's own figure is the process less the workload: what the session counts as the
+     * workload must be every phase's thread lanes, the running one and the finished ones
+     * (were it not, the footer would carry the work's cores).
+     */
+    @Test
+    void theWorkloadLeftOutOfTheSelfFigureIsEveryPhasesLanes() {
+        var scenario = scenario(phase("two", ModelKind.FREE_THREADS, 2, cpu(2, Duration.ofMillis(400))),
+                phase("again", ModelKind.FREE_THREADS, 2, cpu(2, Duration.ofMillis(400))));
+        List<double[]> seen = new CopyOnWriteArrayList<>();
+        Session[] session = new Session[1];
+        SnapshotSink probe = new SnapshotSink() {
+            @Override
+            public void snapshot(Snapshot s) {
+                if (s.phase() == null) return;
+                double finished = s.results().stream().mapToDouble(PhaseResult::cpuS).sum();
+                // once the phase's result is in, the Snapshot shows it twice: as the phase and as a result
+                double running = s.results().size() > s.phaseIndex() ? 0 : s.phaseCpu();
+                seen.add(new double[]{running + finished, session[0].workloadCpuNanos() / 1e9});
+            }
+        };
+        session[0] = new Session(scenario, new OshiCoreSource(), List.of(probe),
+                new Session.Options(Duration.ofMillis(50), null, Duration.ofMillis(100), "test"));
+        session[0].run();
+        assertThat(seen).isNotEmpty().anySatisfy(p -> assertThat(p[0]).isGreaterThan(0.5));
+        // read just after the Snapshot: at least what it showed, at most a little more
+        assertThat(seen).allSatisfy(p -> assertThat(p[1]).isBetween(p[0] - 0.001, p[0] + 0.2));
+    }
+
+    /** Before the first phase the phases' code runs and the JIT settles; the header says so, a live view sees it. */
+    @Test
+    void theWarmUpRunsBeforeTheFirstPhaseAndTheHeaderSaysWhatItDid() {
+        var scenario = scenario(phase("gil", ModelKind.GIL_THREADS, 2, cpu(2, Duration.ofMillis(100))));
+        Live live = new Live();
+        new Session(scenario, new OshiCoreSource(), List.of(live),
+                new Session.Options(Duration.ofMillis(50), null, Duration.ofMillis(100), "test", true)).run();
+        assertThat(live.previews).anySatisfy(p -> assertThat(p.state()).isEqualTo(RunState.WARMING_UP));
+        assertThat(live.header.warmup()).startsWith("ran 1 phase(s)' code");
+        assertThat(live.header.warmupMs()).isPositive();
+        assertThat(live.snapshots).noneMatch(s -> s.state() == RunState.WARMING_UP);
+    }
+
     @Test
     void aFailingConsumerIsReportedInTheSnapshotsNotOnStderr() {
         var scenario = scenario(phase("one", ModelKind.SEQUENTIAL, 1, cpu(1, Duration.ofMillis(300))));

@@ -30,6 +30,7 @@ final class HeaderView {
         }
         String state = paused ? "PAUSED" : switch (s.state()) {
             case CALIBRATING -> "calibrating";
+            case WARMING_UP -> "warming up";
             case PREPARING -> "starting workers";
             case RUNNING -> "running";
             case FINISHED -> "finished";
@@ -41,6 +42,11 @@ final class HeaderView {
             c.text(0, 1, "calibrating: timing the work on one core", Theme.Role.DIM);
             return;
         }
+        if (s.state() == RunState.WARMING_UP) {
+            c.text(0, 1, "warming up: running the phases' code, then waiting for the JIT compiler to go quiet",
+                    Theme.Role.DIM);
+            return;
+        }
         if (s.state() == RunState.FINISHED || s.phase() == null) {
             col = c.text(0, 1, f("all %d phases done", s.results().size()), Theme.Role.HEADLINE);
             PhaseResult best = null;
@@ -48,8 +54,12 @@ final class HeaderView {
                 if (r.speedup() != null && (best == null || r.speedup() > best.speedup())) best = r;
             }
             if (best != null) {
-                c.text(col, 1, f("   best: %s %.2fx", best.name(), best.speedup()), Theme.Role.HEADLINE);
+                col = c.text(col, 1, f("   best: %s %.2fx", best.name(), best.speedup()), Theme.Role.HEADLINE);
             }
+            double others = 0;
+            for (PhaseResult r : s.results()) if (r.disturbed()) others = Math.max(others, r.otherCpu());
+            // the verdict is only as good as the machine was quiet
+            if (others > 0) c.text(col, 1, f("   disturbed: other programs took up to %.1f cores", others), Theme.Role.BAD);
             return;
         }
         // the headline numbers first: on a narrow screen the details are what gets cut

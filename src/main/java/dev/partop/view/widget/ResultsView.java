@@ -51,6 +51,7 @@ final class ResultsView {
             }
             String sp = r.speedup() == null ? "       -" : f("%7.2fx", r.speedup());
             x = c.text(x, row, sp + " ", Theme.Role.HEADLINE);
+            if (r.disturbed()) x = c.text(x, row, f("others %.1f ", r.otherCpu()), Theme.Role.BAD);
             int room = c.width() - x - 1;
             if (r.speedup() != null && room > 0) {
                 c.fill(x, row, sym.user(), (int) Math.round(r.speedup() / best * room), r.speedup() >= 1.05
