@@ -59,7 +59,7 @@ class RuntimeFieldsTest {
         assertThat(json).contains("\"runtime\":\"CPython 3.11.7\"").contains("\"python_version\":\"3.11.7\"");
         assertThat(ResultsTable.markdown(r.header(), r.results())).contains("| gil-threads | CPython 3.11.7 |")
                 .contains("| gil-threads | model |");
-        assertThat(ResultsTable.csv(r.header(), r.results())).contains(",CPython 3.11.7\n");
+        assertThat(ResultsTable.csv(r.header(), r.results())).contains(",CPython 3.11.7,");
     }
 
     @Test
