@@ -70,6 +70,9 @@ final class ReplayCommand implements Callable<Integer> {
         boolean dashboard = !headless && DisplayOptions.terminalUsable();
         AsciicastWriter cast = record == null ? null
                 : new AsciicastWriter(record, recording.header().scenarioName(), System.getenv(), false);
+        OutputFailures failures = new OutputFailures(System.err);
+        if (dashboard) failures.hold();
+        if (cast != null) cast.onFailure(failures.of("--record", record, "the recording stops there; what was written before plays"));
         Dashboard shown = null;
         if (dashboard) {
             shown = Dashboard.open(display.dashboard(true, DisplayOptions.size(size, false)), player,
@@ -109,12 +112,13 @@ final class ReplayCommand implements Callable<Integer> {
             if (d != null) d.stopDrawing();
             if (cast != null) cast.close();
             for (SnapshotSink s : sinks) s.close();
+            failures.release();
             try {
                 Runtime.getRuntime().removeShutdownHook(restore);
             } catch (IllegalStateException exiting) {
                 // already exiting
             }
         }
-        return ExitCodes.OK;
+        return failures.any() ? ExitCodes.OUTPUT_LOST : ExitCodes.OK;
     }
 }

@@ -169,6 +169,10 @@ public class RunCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         AsciicastWriter cast = record == null ? null
                 : new AsciicastWriter(record, scenario.name(), env, castFormat.equals("v3"));
+        // a full disk ends an output file, not the run
+        OutputFailures failures = new OutputFailures(System.err);
+        if (interactive) failures.hold();
+        if (cast != null) cast.onFailure(failures.of("--record", record, "the recording stops there; what was written before plays"));
         if (interactive || cast != null) {
             TerminalSize fixed = DisplayOptions.size(size, !interactive);
             DashboardOptions options = display.dashboard(false, fixed);
@@ -187,7 +191,11 @@ public class RunCommand implements Callable<Integer> {
             PrintStream out = PipeOutput.stdout(controls::quit);
             sinks.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
         }
-        if (save != null) sinks.add(new SnapshotLogWriter(save));
+        if (save != null) {
+            SnapshotLogWriter saving = new SnapshotLogWriter(save);
+            saving.onFailure(failures.of("--save", save, "the recording stops there; what was written before replays"));
+            sinks.add(saving);
+        }
         CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : CoreSources.takeOshi();
         Session session = new Session(scenario, cores, sinks,
                 new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
@@ -220,14 +228,21 @@ public class RunCommand implements Callable<Integer> {
             if (dashboard != null) dashboard.stopDrawing();
             if (cast != null) cast.close();
             for (SnapshotSink s : sinks) s.close();
+            failures.release();
             try {
                 Runtime.getRuntime().removeShutdownHook(onSignal);
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already exiting
             }
         }
-        if (report != null) writeReport(session);
-        return ExitCodes.OK;
+        if (report != null) {
+            try {
+                writeReport(session);
+            } catch (java.io.IOException e) {
+                failures.of("--report", report, "the report is not whole").accept(e);
+            }
+        }
+        return failures.any() ? ExitCodes.OUTPUT_LOST : ExitCodes.OK;
     }
 
     private void writeReport(Session session) throws java.io.IOException {
