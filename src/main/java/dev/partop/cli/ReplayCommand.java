@@ -78,6 +78,7 @@ final class ReplayCommand implements Callable<Integer> {
             shown = Dashboard.open(display.dashboard(true, DisplayOptions.size(size, false)), player,
                     out -> cast == null ? out : cast.tee(out), cast == null ? null : cast::start);
             sinks.add(shown);
+            JobControl.install(shown, null);
         } else {
             if (cast != null) {
                 shown = Dashboard.offscreen(display.dashboard(true, DisplayOptions.size(size, true)), player,

@@ -204,6 +204,7 @@ public class RunCommand implements Callable<Integer> {
             session.selfMeter().register(dashboard.renderThread());
             session.selfMeter().drawStats(dashboard);
             session.calibrateAfter(dashboard.firstFrame());
+            if (interactive) JobControl.install(dashboard, session);
         }
         Dashboard shown = dashboard;
         // SIGTERM, SIGHUP (SSH dropped), SIGINT: stop the work and give the terminal back

@@ -214,6 +214,10 @@ public final class Session implements Controls {
             if (timeout != null) timeout.cancel(false);
             if (model != null) model.close();
         }
+        PhaseRun shifted = current;
+        if (start != 0 && shifted != null && shifted.index() == index && shifted.startNanos() != 0) {
+            start = shifted.startNanos(); // later by any time the run was suspended
+        }
         if (start == 0) start = end;
         if (status == PhaseStatus.OK) {
             if (timedOut[0]) {
@@ -271,6 +275,15 @@ public final class Session implements Controls {
     private void cancelCurrent() {
         PhaseRun run = current;
         if (run != null) run.model().cancel();
+    }
+
+    /**
+     * The run was stopped (Ctrl-Z) for {@code nanos}: the phase's clock skips the pause, so its
+     * wall time, parallelism and speed-up are those of the time it ran.
+     */
+    public synchronized void suspended(long nanos) {
+        PhaseRun run = current;
+        if (run != null && run.startNanos() != 0) current = run.started(run.startNanos() + nanos);
     }
 
     @Override
