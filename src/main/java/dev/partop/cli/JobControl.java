@@ -1,7 +1,6 @@
 package dev.partop.cli;
 
 import dev.partop.model.ChildProcesses;
-import dev.partop.session.Session;
 import dev.partop.view.Dashboard;
 
 import java.io.IOException;
@@ -18,11 +17,11 @@ final class JobControl {
     private JobControl() {
     }
 
-    /** @param session the live run, or null for a replay */
+    /** @param suspended told how long the run was stopped, once it goes on */
     @SuppressWarnings("sunapi")
-    static void install(Dashboard dashboard, Session session) {
+    static void install(Dashboard dashboard, java.util.function.LongConsumer suspended) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("TSTP"), s -> suspend(dashboard, session));
+            sun.misc.Signal.handle(new sun.misc.Signal("TSTP"), s -> suspend(dashboard, suspended));
             // also a SIGSTOP sent from outside: the screen may have been drawn over meanwhile
             sun.misc.Signal.handle(new sun.misc.Signal("CONT"), s -> dashboard.resume());
         } catch (IllegalArgumentException | UnsupportedOperationException noJobControl) {
@@ -30,14 +29,14 @@ final class JobControl {
         }
     }
 
-    private static synchronized void suspend(Dashboard dashboard, Session session) {
+    private static synchronized void suspend(Dashboard dashboard, java.util.function.LongConsumer suspended) {
         dashboard.suspend();
         ChildProcesses.signalAll("STOP");
         long stoppedAt = System.nanoTime();
         stopSelf(); // returns after fg
         long paused = System.nanoTime() - stoppedAt;
         ChildProcesses.signalAll("CONT");
-        if (session != null) session.suspended(paused);
+        suspended.accept(paused);
         dashboard.resume();
     }
 
