@@ -13,6 +13,7 @@ import dev.partop.view.term.CountingOutputStream;
 import dev.partop.view.term.DeltaWriter;
 import dev.partop.view.term.FixedSizeTerminal;
 import dev.partop.view.term.LocalTerminal;
+import dev.partop.view.term.QuickUnixTerminal;
 import dev.partop.view.widget.ScreenPainter;
 import dev.partop.view.term.Theme;
 import dev.partop.view.widget.ViewState;
