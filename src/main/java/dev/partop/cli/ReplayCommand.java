@@ -70,6 +70,6 @@ final class ReplayCommand implements Callable<Integer> {
                 fixed -> display.dashboard(true, fixed));
         if (!live) screens.add(new PlainPrinter(System.out));
         screens.run(player::play, player::quit, "partop-replay");
-        return ExitCodes.OK;
+        return screens.failures().any() ? ExitCodes.OUTPUT_LOST : ExitCodes.OK;
     }
 }

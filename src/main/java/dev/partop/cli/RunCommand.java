@@ -146,7 +146,11 @@ public class RunCommand implements Callable<Integer> {
             PrintStream out = PipeOutput.stdout(controls::quit);
             screens.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
         }
-        if (save != null) screens.add(new SnapshotLogWriter(save));
+        if (save != null) {
+            SnapshotLogWriter saving = new SnapshotLogWriter(save);
+            saving.onFailure(screens.failures().of("--save", save, "the recording stops there; what was written before replays"));
+            screens.add(saving);
+        }
         RunTimeline timeline = new RunTimeline();
         if (report != null) screens.add(timeline);
         CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : CoreSources.takeOshi();
@@ -155,6 +159,7 @@ public class RunCommand implements Callable<Integer> {
                         // -Dpartop.warmup=false: for benchmarks that measure what the warm-up buys
                         !"false".equals(System.getProperty("partop.warmup"))));
         controls.target(session);
+        screens.onSuspended(session::suspended);
         if (dashboard != null) {
             session.selfMeter().register(dashboard.renderThread());
             session.selfMeter().drawStats(dashboard);
@@ -164,9 +169,13 @@ public class RunCommand implements Callable<Integer> {
         if (report != null && timeline.header() == null) {
             System.err.println("partop: no report written to " + report + ": the run stopped before it started");
         } else if (report != null) {
-            Files.writeString(report, ReportCommand.render(timeline, ReportCommand.Format.ofFile(report), Theme.light));
+            try {
+                Files.writeString(report, ReportCommand.render(timeline, ReportCommand.Format.ofFile(report), Theme.light));
+            } catch (java.io.IOException e) {
+                screens.failures().of("--report", report, "the report is not whole").accept(e);
+            }
         }
-        return ExitCodes.OK;
+        return screens.failures().any() ? ExitCodes.OUTPUT_LOST : ExitCodes.OK;
     }
 
     /** Every option checked before anything runs: a mistake costs the user no waiting. */

@@ -30,6 +30,10 @@ final class Screens {
     private final Dashboard dashboard;
     private final AsciicastWriter cast;
     private final boolean live;
+    /** A full disk ends an output file, not the run: one line each, after the terminal is restored. */
+    private final OutputFailures failures = new OutputFailures(System.err);
+    /** Told how long the run was stopped by Ctrl-Z (a live run's phase clock skips it). */
+    private volatile java.util.function.LongConsumer suspended = nanos -> { };
 
     /**
      * @param sinks   filled here with the dashboard; the caller adds its own (it may have handed the
@@ -57,6 +61,19 @@ final class Screens {
             dashboard = null;
         }
         if (dashboard != null) sinks.add(dashboard);
+        if (live) failures.hold();
+        if (c != null) c.onFailure(failures.of("--record", record, "the recording stops there; what was written before plays"));
+        if (live) JobControl.install(dashboard, nanos -> suspended.accept(nanos));
+    }
+
+    /** Output files that could not be written whole. */
+    OutputFailures failures() {
+        return failures;
+    }
+
+    /** Who is told how long Ctrl-Z stopped the run. */
+    void onSuspended(java.util.function.LongConsumer listener) {
+        suspended = listener;
     }
 
     /** The dashboard, live or off screen; null when there is neither a terminal nor a cast. */
@@ -109,6 +126,7 @@ final class Screens {
             if (shown != null) shown.stopDrawing();
             if (cast != null) cast.close();
             for (SnapshotSink s : sinks) s.close();
+            failures.release();
             try {
                 Runtime.getRuntime().removeShutdownHook(onSignal);
             } catch (IllegalStateException exiting) {

@@ -41,6 +41,27 @@ public final class ChildProcesses {
         root.destroyForcibly();
     }
 
+    /**
+     * Sends {@code signal} ({@code STOP}, {@code CONT}) to every live child and its descendants:
+     * Ctrl-Z stops the work with partop, {@code fg} continues it.
+     */
+    public static void signalAll(String signal) {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("kill", "-" + signal));
+        for (Process p : LIVE) {
+            cmd.add(String.valueOf(p.pid()));
+            p.toHandle().descendants().forEach(d -> cmd.add(String.valueOf(d.pid())));
+        }
+        if (cmd.size() == 2) return;
+        try {
+            new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(2, TimeUnit.SECONDS);
+        } catch (java.io.IOException e) {
+            // no kill command: the terminal's own SIGTSTP reached them (same process group)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static void destroyAll() {
         for (Process p : LIVE) {
             p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);

@@ -9,9 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,11 +17,12 @@ import java.util.Map;
  * {@code --record talk.cast}: an asciicast of exactly the bytes the dashboard wrote, one
  * {@code o} event per flushed frame, {@code r} events on resize. v2 by default (asciinema 2
  * and 3, agg and asciinema-player read it); v3 writes intervals instead of absolute times.
- * Every event is written and flushed at once, so a killed run leaves a playable file.
+ * Every event is written and flushed at once, so a killed run leaves a playable file; a full
+ * disk ends it at its last whole event ({@link LineFile}).
  */
 public final class AsciicastWriter implements Closeable {
 
-    private final Writer file;
+    private final LineFile file;
     private final boolean v3;
     private final ObjectMapper json = Json.mapper();
     private final long start = System.nanoTime();
@@ -36,7 +35,7 @@ public final class AsciicastWriter implements Closeable {
 
     /** The header is written by {@link #start}, once the screen's size is known. */
     public AsciicastWriter(Path path, String title, Map<String, String> env, boolean v3) throws IOException {
-        this.file = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+        this.file = new LineFile(path, false);
         this.v3 = v3;
         this.title = title;
         this.env = env;
@@ -147,10 +146,13 @@ public final class AsciicastWriter implements Closeable {
         line(json.writeValueAsString(e));
     }
 
-    private void line(String s) throws IOException {
+    private void line(String s) {
         file.write(s);
-        file.write('\n');
-        file.flush();
+    }
+
+    /** A full disk ends the recording at its last whole event (the screen goes on), and is told here once. */
+    public void onFailure(java.util.function.Consumer<IOException> listener) {
+        file.onFailure(listener);
     }
 
     @Override

@@ -39,14 +39,15 @@ public final class SnapshotLogReader {
         if (Files.isDirectory(file)) throw new RecordingException(name + ": is a directory, not a recording");
         List<String> lines = new ArrayList<>();
         boolean endsWithNewline;
+        boolean cutOff;
         try (InputStream in = open(file)) {
+            boolean[] cut = {false};
+            byte[] bytes = readAll(in, name, cut);
+            cutOff = cut[0];
+            endsWithNewline = bytes.length > 0 && bytes[bytes.length - 1] == '\n';
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder));
-            StringBuilder all = new StringBuilder();
-            char[] buf = new char[1 << 16];
-            for (int n; (n = r.read(buf)) > 0; ) all.append(buf, 0, n);
-            endsWithNewline = all.length() > 0 && all.charAt(all.length() - 1) == '\n';
-            for (String l : all.toString().split("\n", -1)) lines.add(l);
+            String all = decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            for (String l : all.split("\n", -1)) lines.add(l);
             if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
         } catch (NoSuchFileException e) {
             throw new RecordingException(name + ": no such file");
@@ -75,7 +76,7 @@ public final class SnapshotLogReader {
             throw new RecordingException(name + ":1: the header is damaged");
         }
         List<Snapshot> snapshots = new ArrayList<>();
-        boolean truncated = false;
+        boolean truncated = cutOff;
         for (int i = 1; i < lines.size(); i++) {
             boolean last = i == lines.size() - 1 && !endsWithNewline;
             JsonNode n = parse(json, lines.get(i), name, i + 1, last);
@@ -108,6 +109,36 @@ public final class SnapshotLogReader {
             throw new RecordingException(name + ":" + number + ": not a partop recording line (damaged JSON)");
         }
     }
+
+    /**
+     * Every byte, decompressed. A compressed recording that stops early (the run was killed, the
+     * disk was full: no gzip trailer) gives what came before the cut, up to its last whole line;
+     * nothing at all is damage.
+     */
+    private static byte[] readAll(InputStream in, String name, boolean[] cut) throws IOException, RecordingException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(1 << 16);
+        byte[] buf = new byte[1 << 16];
+        try {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                all.write(buf, 0, n);
+                if (all.size() > MAX_BYTES) {
+                    throw new RecordingException(name + ": more than " + (MAX_BYTES >> 20)
+                            + " MiB of samples; not a recording this partop reads");
+                }
+            }
+        } catch (EOFException | ZipException e) {
+            byte[] got = all.toByteArray();
+            int end = got.length;
+            while (end > 0 && got[end - 1] != '\n') end--;
+            if (end == 0) throw e;
+            cut[0] = true;
+            return java.util.Arrays.copyOf(got, end);
+        }
+        return all.toByteArray();
+    }
+
+    /** Recordings are about 20 KB a minute at 4 samples a second; an hour of 256 cores is far below this. */
+    static final int MAX_BYTES = 1 << 30;
 
     private static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file));

@@ -11,35 +11,33 @@ import dev.partop.snapshot.Json;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.Snapshot;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
+import java.util.function.Consumer;
 
 /**
  * {@code --save run.partop}: a data recording, JSON Lines. The first line is the header (what
  * ran, on what machine, the scenario's text, the calibration); then one line per Snapshot.
  * Each line is flushed as it is written (gzip: sync-flushed), so a run killed mid-way still
- * leaves every complete line readable.
+ * leaves every complete line readable; a full disk ends the file at its last whole line
+ * ({@link LineFile}) and the run goes on.
  */
 public final class SnapshotLogWriter implements SnapshotSink {
 
     /** The recording format this partop writes and reads. */
     public static final int FORMAT = 1;
 
-    private final Writer out;
+    private final LineFile out;
     private final ObjectMapper json = Json.mapper();
 
     public SnapshotLogWriter(Path file) throws IOException {
-        OutputStream raw = Files.newOutputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) raw = new GZIPOutputStream(raw, 1 << 16, true);
-        this.out = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 16);
+        this.out = new LineFile(file, file.getFileName().toString().endsWith(".gz"));
+    }
+
+    /** A full disk ends the recording at its last whole line, and is told here once. */
+    public void onFailure(Consumer<IOException> listener) {
+        out.onFailure(listener);
     }
 
     @Override
@@ -79,22 +77,17 @@ public final class SnapshotLogWriter implements SnapshotSink {
         return node;
     }
 
-    private synchronized void write(ObjectNode line) {
+    private void write(ObjectNode line) {
+        if (out.failure() != null) return;
         try {
             out.write(json.writeValueAsString(line));
-            out.write('\n');
-            out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // JSON of our own records: not expected
         }
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            out.close();
-        } catch (IOException ignored) {
-            // nothing more to save
-        }
+    public void close() {
+        out.close();
     }
 }

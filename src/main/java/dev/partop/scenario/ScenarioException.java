@@ -60,6 +60,18 @@ public final class ScenarioException extends Exception {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        if (s == null) return "";
+        String line = s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        // a quoted value from the file is shown in part: a 200 KB line must not become the message
+        java.util.regex.Matcher m = LONG_QUOTE.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    "'" + m.group(1).substring(0, 57) + "...'"));
+        }
+        m.appendTail(out);
+        return out.length() > 1000 ? out.substring(0, 997) + "..." : out.toString();
     }
+
+    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("'((?:(?!; )[^']){61,})'");
 }

@@ -292,6 +292,10 @@ public final class Session implements Controls {
             if (others != null) finding = others.finish(model, (end - start) / 1e9);
             if (model != null) model.close();
         }
+        PhaseRun shifted = current;
+        if (start != 0 && shifted != null && shifted.index() == index && shifted.startNanos() != 0) {
+            start = shifted.startNanos(); // later by any time the run was suspended
+        }
         if (start == 0) start = end;
         if (model != null) {
             synchronized (this) {
@@ -346,6 +350,15 @@ public final class Session implements Controls {
     private void cancelCurrent() {
         PhaseRun run = current;
         if (run != null) run.model().cancel();
+    }
+
+    /**
+     * The run was stopped (Ctrl-Z) for {@code nanos}: the phase's clock skips the pause, so its
+     * wall time, parallelism and speed-up are those of the time it ran.
+     */
+    public synchronized void suspended(long nanos) {
+        PhaseRun run = current;
+        if (run != null && run.startNanos() != 0) current = run.started(run.startNanos() + nanos);
     }
 
     @Override

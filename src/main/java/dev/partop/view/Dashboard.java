@@ -13,6 +13,7 @@ import dev.partop.view.term.CountingOutputStream;
 import dev.partop.view.term.DeltaWriter;
 import dev.partop.view.term.FixedSizeTerminal;
 import dev.partop.view.term.LocalTerminal;
+import dev.partop.view.term.QuickUnixTerminal;
 import dev.partop.view.widget.ScreenPainter;
 import dev.partop.view.term.Theme;
 import dev.partop.view.widget.ViewState;
@@ -82,6 +83,10 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
     private boolean urgent = true;
     private boolean helpDrawn;
     private long lastFrame;
+    /** Frames and suspend/resume take turns on the terminal. */
+    private final Object screen = new Object();
+    /** Ctrl-Z gave the terminal back to the shell: draw nothing until resumed. */
+    private volatile boolean suspended;
 
     /** Told the size of the screen drawn: at start and on every resize (an asciicast's header and r events). */
     public interface SizeListener {
@@ -263,6 +268,43 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
     }
 
     private void draw() throws IOException {
+        synchronized (screen) {
+            if (!suspended) drawFrame();
+        }
+    }
+
+    /**
+     * Gives the terminal back as it was (Ctrl-Z, before partop stops itself); nothing is drawn
+     * until {@link #resume()}. Only for a dashboard on a real terminal.
+     */
+    public void suspend() {
+        synchronized (screen) {
+            if (suspended || closed.get() || !(terminal instanceof QuickUnixTerminal t)) return;
+            suspended = true;
+            try {
+                t.suspend();
+            } catch (IOException | RuntimeException ignored) {
+                // the terminal is gone: nothing to give back
+            }
+        }
+    }
+
+    /** Takes the terminal again after {@code fg} and redraws it whole. Harmless when not suspended. */
+    public void resume() {
+        synchronized (screen) {
+            if (!suspended || closed.get() || !(terminal instanceof QuickUnixTerminal t)) return;
+            try {
+                t.resume();
+            } catch (IOException | RuntimeException ignored) {
+                // drawn again as far as the terminal lets us
+            }
+            suspended = false;
+        }
+        resized = true; // the shell drew over the screen while partop was stopped: clear and draw it all
+        wake();
+    }
+
+    private void drawFrame() throws IOException {
         TerminalSize size = drawnSize(terminalSize);
         boolean showPaused = paused || (controls instanceof ReplayControls r && r.paused());
         if (grid.cols() != size.getColumns() || grid.rows() != size.getRows()) {
@@ -371,6 +413,7 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         stopDrawing();
+        if (suspended) return; // the terminal is the shell's already
         try {
             KeyStroke k;
             do {

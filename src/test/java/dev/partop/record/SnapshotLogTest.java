@@ -71,6 +71,44 @@ class SnapshotLogTest {
     }
 
     @Test
+    void aCompressedRecordingOfAKilledRunReadsUpToItsLastLine() throws Exception {
+        // a run killed (or a disk filled) before the gzip trailer: every sync-flushed line is there
+        Path file = dir.resolve("killed.partop.gz");
+        SnapshotLogWriter w = new SnapshotLogWriter(file);
+        w.header(SyntheticSnapshots.header(2));
+        List<Snapshot> all = SyntheticSnapshots.gilPhase(2, 12, true);
+        for (Snapshot s : all.subList(0, 5)) w.snapshot(s);
+        byte[] unclosed = Files.readAllBytes(file);
+        w.close();
+        Files.write(file, unclosed);
+        Recording r = SnapshotLogReader.read(file);
+        assertThat(r.snapshots()).hasSize(5);
+        assertThat(r.truncated()).isTrue();
+        // cut anywhere past the header: what came before the cut
+        Path whole = record("whole.partop.gz", 2);
+        int samples = SnapshotLogReader.read(whole).snapshots().size();
+        byte[] closed = Files.readAllBytes(whole);
+        for (int cut = closed.length - 1; cut > closed.length / 2; cut -= 37) {
+            Files.write(file, java.util.Arrays.copyOf(closed, cut));
+            assertThat(SnapshotLogReader.read(file).snapshots().size()).isBetween(1, samples);
+        }
+    }
+
+    @Test
+    void aFullDiskEndsTheRecordingOnceAndQuietly() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
+        List<java.io.IOException> told = new java.util.ArrayList<>();
+        try (SnapshotLogWriter w = new SnapshotLogWriter(full)) {
+            w.onFailure(told::add);
+            w.header(SyntheticSnapshots.header(2));
+            for (Snapshot s : SyntheticSnapshots.gilPhase(2, 12, true)) w.snapshot(s);
+        }
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0)).hasMessageContaining("No space left on device");
+    }
+
+    @Test
     void damagedFilesAreOneLineErrors() throws Exception {
         Path good = record("good.partop", 2);
         List<String> lines = Files.readAllLines(good);

@@ -45,6 +45,25 @@ public final class QuickUnixTerminal extends UnixTerminal {
         }
     }
 
+    /**
+     * Gives the terminal back as it was before partop (Ctrl-Z): the normal screen, the cursor,
+     * the settings saved at start. {@link #resume()} takes it again.
+     */
+    public void suspend() throws IOException {
+        setCursorVisible(true);
+        exitPrivateMode();
+        flush();
+        restoreTerminalSettings();
+    }
+
+    /** Raw mode and the full screen again, after {@code fg}. */
+    public void resume() throws IOException {
+        canonicalMode(false);
+        enterPrivateMode();
+        setCursorVisible(false);
+        flush();
+    }
+
     @Override
     protected void canonicalMode(boolean enabled) throws IOException {
         if (enabled) super.canonicalMode(true);

@@ -1,0 +1,107 @@
+package dev.partop.cli;
+
+import dev.partop.TestProcesses;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Ctrl-Z from a real shell (bash in tmux): the terminal is given back exactly as it was
+ * ({@code stty -a} compared), partop and its workers are stopped, {@code fg} redraws the
+ * dashboard and {@code q} still quits, with the terminal as it was.
+ */
+class SuspendTmuxIT {
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void tmux() {
+        if (System.getenv("CI") != null) assertThat(Tmux.available()).as("CI installs tmux (.ci/run)").isTrue();
+        assumeTrue(Tmux.available(), "tmux is not installed");
+    }
+
+    @Test
+    void ctrlZGivesTheTerminalBackAndFgTakesItAgain() throws Exception {
+        Path scenario = dir.resolve("suspend.yaml");
+        Files.writeString(scenario, """
+                name: suspend test
+                phases:
+                  - name: two workers
+                    model: processes
+                    workers: 2
+                    workload: {tasks: 2, cpu: 8s}
+                  - name: after
+                    model: sequential
+                    workload: {tasks: 1, cpu: 1s}
+                """);
+        Path before = dir.resolve("stty-before");
+        Path stopped = dir.resolve("stty-stopped");
+        Path after = dir.resolve("stty-after");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Map<String, String> env = Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8", "CI", "");
+        try (Tmux t = Tmux.start(100, 30, env, "bash --norc --noprofile -i", false)) {
+            t.keys("stty -a > " + before + "; " + java + " -jar " + JarRunner.jar() + " " + scenario, "Enter");
+            t.awaitScreen(s -> s.contains("phase 1/2") && s.contains("worker 2"), 30, "the workers' phase");
+            long pane = t.panePid();
+            List<ProcessHandle> javas = ProcessHandle.of(pane).orElseThrow().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("java")).toList();
+            assertThat(javas).as("partop and its 2 workers").hasSizeGreaterThanOrEqualTo(3);
+
+            t.keys("C-z");
+            t.awaitScreen(s -> s.contains("Stopped"), 10, "the shell's Stopped line");
+            t.keys("stty -a > " + stopped, "Enter");
+            awaitFile(stopped);
+            assertThat(Files.readString(stopped)).as("terminal settings while partop is stopped")
+                    .isEqualTo(Files.readString(before));
+            for (ProcessHandle p : javas) {
+                assertThat(state(p.pid())).as("process %d stopped with partop", p.pid()).isEqualTo('T');
+            }
+
+            t.keys("fg", "Enter");
+            t.awaitScreen(s -> s.contains("phase 1/2") && s.contains("q quit"), 10, "the dashboard redrawn after fg");
+            for (ProcessHandle p : javas) assertThat(state(p.pid())).as("process %d running again", p.pid()).isNotEqualTo('T');
+
+            t.keys("q");
+            t.awaitScreen(s -> !s.contains("q quit"), 10, "the shell's screen after q");
+            t.keys("stty -a > " + after, "Enter");
+            awaitFile(after);
+            assertThat(Files.readString(after)).as("terminal settings after q").isEqualTo(Files.readString(before));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            for (ProcessHandle p : javas) {
+                while (TestProcesses.running(p.pid()) && System.nanoTime() < deadline) Thread.sleep(50);
+                assertThat(TestProcesses.running(p.pid())).as("java %d gone after q", p.pid()).isFalse();
+            }
+        }
+    }
+
+    private static void awaitFile(Path f) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Files.size(f) > 0) {
+                    Thread.sleep(200);
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not written yet
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(f + " was not written");
+    }
+
+    /** The process's state letter from /proc (T: stopped). */
+    private static char state(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
+    }
+}
