@@ -1,5 +1,7 @@
 package dev.partop.model;
 
+import dev.partop.model.cpython.CpythonRuntime;
+
 /** Creates the model a phase names. */
 public final class Models {
 
@@ -7,6 +9,7 @@ public final class Models {
     }
 
     public static ExecutionModel create(PhaseContext ctx) {
+        if (ctx.phase().isCpython()) return new CpythonRuntime(ctx);
         return switch (ctx.phase().model()) {
             case SEQUENTIAL -> SequentialModel.create(ctx);
             case FREE_THREADS -> FreeThreadsModel.create(ctx);

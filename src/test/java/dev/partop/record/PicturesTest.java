@@ -48,7 +48,7 @@ class PicturesTest {
         PhaseResult second = new PhaseResult(GIL, "gil-threads", "2 threads", 1.1, 1.1, 1.0, 1.0 / 1.1, 2, 2,
                 PhaseStatus.OK, null, ModelStats.NONE);
         out.add(new Snapshot(Snapshot.FORMAT, 8, 2.25, RunState.FINISHED, -1, 2, null, 0, 0.25, 0, 0, cores(0.1),
-                List.of(), List.of(), ModelStats.NONE, 0, 0, SelfStats.NONE, List.of(first, second)));
+                List.of(), List.of(), ModelStats.NONE, 0, 0, SelfStats.NONE, List.of(first, second), null));
         return out;
     }
 
@@ -59,7 +59,7 @@ class PicturesTest {
                 new LaneSample(1, "T2", LaneState.WAITING, 0.4, 0, 0.4, 0.6, 0, 0, 0, 0));
         return new Snapshot(Snapshot.FORMAT, seq, 0.25 * (seq + 1), RunState.RUNNING, phase, 2,
                 new PhaseInfo(name, phase == 0 ? "sequential" : "gil-threads", ""), 0, 0.25, 0, 2, cores(busy), lanes,
-                holders, new ModelStats(lock, null, null, null), 0, 0, SelfStats.NONE, done);
+                holders, new ModelStats(lock, null, null, null), 0, 0, SelfStats.NONE, done, null);
     }
 
     private static List<CoreSample> cores(double busy) {
@@ -143,6 +143,6 @@ class PicturesTest {
     private static Snapshot withHolders(Snapshot s, List<HolderSpan> holders) {
         return new Snapshot(s.format(), s.seq(), s.t(), s.state(), s.phaseIndex(), s.phaseCount(), s.phase(),
                 s.phaseElapsed(), s.tick(), s.tasksDone(), s.tasksTotal(), s.cores(), s.lanes(), holders, s.stats(),
-                s.phaseCpu(), s.parallelism(), s.self(), s.results());
+                s.phaseCpu(), s.parallelism(), s.self(), s.results(), s.problem());
     }
 }

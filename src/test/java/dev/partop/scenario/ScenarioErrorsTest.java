@@ -217,9 +217,20 @@ class ScenarioErrorsTest {
         assertClean(e);
         assertThat(e.getMessage()).isEqualTo("no scenario file or built-in named 'cpu-heavvy'; did you mean 'cpu-heavy'? built-ins: "
                 + String.join(", ", BuiltinScenarios.names()));
-        e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.resolve("zzz/nothing-like-it.yaml"));
+        e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.resolve("cpu-heavvy.yaml"));
         assertClean(e);
-        assertThat(e.getMessage()).isEqualTo("no scenario file or built-in named 'zzz/nothing-like-it.yaml'; built-ins: "
-                + String.join(", ", BuiltinScenarios.names()));
+        assertThat(e.getMessage()).isEqualTo("cpu-heavvy.yaml: no such file, and no built-in named 'cpu-heavvy';"
+                + " did you mean 'cpu-heavy'? built-ins: " + String.join(", ", BuiltinScenarios.names()));
+    }
+
+    @Test
+    void aMissingPathSaysTheFileDoesNotExist(@TempDir Path dir) {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.resolve("zzz/nothing-like-it.yaml"));
+        assertClean(e);
+        assertThat(e.getMessage()).isEqualTo("zzz/nothing-like-it.yaml: no such file (there is no directory zzz)");
+        String inDir = dir.resolve("file.yaml").toString();
+        e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.resolve(inDir));
+        assertClean(e);
+        assertThat(e.getMessage()).isEqualTo(inDir + ": no such file");
     }
 }

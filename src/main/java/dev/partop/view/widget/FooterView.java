@@ -27,6 +27,8 @@ final class FooterView {
             String cost = f("partop %.1f%% cpu  %.1f fps  %s/s", self.cpu() * 100, self.fps(),
                     Format.bytes(self.bytesPerSecond()));
             c.text(Math.max(x, c.width() - cost.length()), 0, cost, Theme.Role.DIM);
+            // partop's own trouble takes the place of its cost: the terminal is ours, stderr is not seen
+            if (s.problem() != null) c.text(x, 0, "! " + s.problem(), Theme.Role.BAD);
         }
     }
 }

@@ -98,9 +98,4 @@ public final class Format {
         if (s.length() >= width) return s.substring(0, Math.max(0, width));
         return s + " ".repeat(width - s.length());
     }
-
-    static String padLeft(String s, int width) {
-        if (s.length() >= width) return s.substring(0, Math.max(0, width));
-        return " ".repeat(width - s.length()) + s;
-    }
 }

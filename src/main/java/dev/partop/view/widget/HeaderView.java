@@ -59,6 +59,8 @@ final class HeaderView {
         col = c.text(col + 2, 1, f("parallelism %.2f", s.parallelism()), Theme.Role.HEADLINE);
         col = c.text(col + 2, 1, f("tasks %d/%d  %s", s.tasksDone(), s.tasksTotal(), Format.seconds(s.phaseElapsed())),
                 Theme.Role.TEXT);
-        c.text(col + 2, 1, f("[%s: %s]", s.phase().model(), s.phase().settings()), Theme.Role.DIM);
+        String runtime = s.phase().runtime() == null || PhaseResult.MODEL.equals(s.phase().runtime())
+                ? "" : " in " + s.phase().runtime();
+        c.text(col + 2, 1, f("[%s%s: %s]", s.phase().model(), runtime, s.phase().settings()), Theme.Role.DIM);
     }
 }

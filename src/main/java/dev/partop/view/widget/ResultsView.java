@@ -26,9 +26,14 @@ final class ResultsView {
     static void render(Canvas c, Snapshot s, Symbols sym) {
         if (s == null || c.height() < 1) return;
         List<PhaseResult> results = s.results();
-        int nameWidth = Math.max(10, Math.min(28, c.width() - 60));
-        c.text(0, 0, Format.pad("results", nameWidth) + f(" %-13s %7s %7s %6s %8s", "model", "wall", "cpu", "par",
-                "speed-up"), Theme.Role.TITLE);
+        // a runtime column only when a phase ran in CPython: a run of models reads as before
+        boolean runtimes = false;
+        for (PhaseResult r : results) runtimes |= !PhaseResult.MODEL.equals(r.runtimeLabel());
+        int runtimeWidth = runtimes ? 15 : 0;
+        int nameWidth = Math.max(10, Math.min(28, c.width() - 60 - runtimeWidth));
+        c.text(0, 0, Format.pad("results", nameWidth) + f(" %-13s ", "model")
+                + (runtimes ? Format.pad("runtime", runtimeWidth - 1) + " " : "")
+                + f("%7s %7s %6s %8s", "wall", "cpu", "par", "speed-up"), Theme.Role.TITLE);
         double best = 1;
         for (PhaseResult r : results) if (r.speedup() != null) best = Math.max(best, r.speedup());
         int rows = c.height() - 1;
@@ -36,8 +41,9 @@ final class ResultsView {
         for (int i = first; i < results.size(); i++) {
             PhaseResult r = results.get(i);
             int row = i - first + 1;
-            String line = Format.pad(r.name(), nameWidth) + f(" %-13s %7s %7s %6.2f ", r.model(),
-                    Format.seconds(r.wallS()), Format.seconds(r.cpuS()), r.parallelism());
+            String line = Format.pad(r.name(), nameWidth) + f(" %-13s ", r.model())
+                    + (runtimes ? Format.pad(r.runtimeLabel(), runtimeWidth - 1) + " " : "")
+                    + f("%7s %7s %6.2f ", Format.seconds(r.wallS()), Format.seconds(r.cpuS()), r.parallelism());
             int x = c.text(0, row, line, Theme.Role.TEXT);
             if (r.status() != PhaseStatus.OK) {
                 c.text(x, row, f("%8s  %s", r.status().json(), r.reason() == null ? "" : r.reason()), Theme.Role.BAD);

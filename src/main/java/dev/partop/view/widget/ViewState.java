@@ -24,7 +24,7 @@ public final class ViewState {
     private RunHeader header;
     private Snapshot latest;
     private final Deque<double[]> coreHistory = new ArrayDeque<>();
-    private final Map<Integer, Deque<Character>> laneHistory = new HashMap<>();
+    private final Map<Integer, Deque<LaneTick>> laneHistory = new HashMap<>();
     private int lanePhase = Integer.MIN_VALUE;
     private long lastSeq = -1;
     private int holder = -1;
@@ -73,34 +73,9 @@ public final class ViewState {
         if (!s.holders().isEmpty()) holder = s.holders().get(s.holders().size() - 1).lane();
         else if (s.phase() == null || s.stats().lock() == null) holder = -1;
         for (LaneSample l : s.lanes()) {
-            push(laneHistory.computeIfAbsent(l.id(), k -> new ArrayDeque<>()), glyph(l, sym));
+            push(laneHistory.computeIfAbsent(l.id(), k -> new ArrayDeque<>()), LaneTick.of(l, sym));
             laneTicks.merge(l.id(), 1L, Long::sum);
         }
-    }
-
-    /**
-     * What the lane did this tick, as a glyph: how much of the tick it held a lock (a level, so
-     * eight GIL threads show the lock passing between them), else the state that filled most
-     * of the tick.
-     */
-    static char glyph(LaneSample l, Symbols sym) {
-        if (l.holding() >= 0.02 && l.holding() < 0.9) return sym.hold(l.holding());
-        double best = l.idle();
-        char g = sym.idle();
-        if (l.running() > best) {
-            best = l.running();
-            g = sym.running();
-        }
-        if (l.holding() > best) {
-            best = l.holding();
-            g = sym.holding();
-        }
-        if (l.waiting() > best) {
-            best = l.waiting();
-            g = sym.waiting();
-        }
-        if (l.io() > best) g = sym.io();
-        return g;
     }
 
     private static <T> void push(Deque<T> q, T v) {
@@ -136,7 +111,7 @@ public final class ViewState {
         return coreHistory;
     }
 
-    public Deque<Character> laneHistory(int lane) {
+    public Deque<LaneTick> laneHistory(int lane) {
         return laneHistory.getOrDefault(lane, new ArrayDeque<>());
     }
 }
