@@ -50,8 +50,8 @@ public final class HtmlReport {
 
     private static String css(Theme th) {
         return "--bg: " + th.background + "; --fg: " + th.text + "; --muted: " + th.muted + "; --grid: " + th.grid
-                + "; --band: " + th.band + "; --band-alt: " + th.bandAlt + "; --busy: " + th.busy + "; --phase: "
-                + th.phaseCores + "; --lock: " + th.handovers + "; --bar: " + th.bar + "; --lanes: "
+                + "; --band: " + th.band + "; --band-alt: " + th.bandAlt + "; --work: " + th.work + "; --machine: "
+                + th.machine + "; --lock: " + th.handovers + "; --bar: " + th.bar + "; --lanes: "
                 + String.join(" ", th.lanes) + "; --select: " + th.grid + "80;";
     }
 

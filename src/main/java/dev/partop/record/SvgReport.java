@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run as one static picture for a 16:9 slide (1280x720): the machine's busy cores over the
- * whole run with the phases as named bands, lock hand-overs per second on the same time axis,
+ * A run as one static picture for a 16:9 slide (1280x720): busy cores over the whole run (the
+ * phase's own and the machine's) with the phases as named bands, lock hand-overs per second on the same time axis,
  * each phase's speed-up as a bar (the results table's numbers), and a fifth of a second of the
  * lock passing between the first lanes of the first phase that had one.
  */
@@ -79,13 +79,17 @@ public final class SvgReport {
         }
     }
 
+    /**
+     * Filled: the phase's own threads and processes (the work the scenario is about, robust to
+     * whatever else the machine runs); a line: the whole machine, every process included.
+     */
     private void cores(int logical) {
         double height = CORES_BOTTOM - CORES_TOP - 30; // room for the band names above the curves
         double step = nice(logical / 4.0);
         svg.text("text", "busy cores (of " + logical + ")", "x", LEFT, "y", CORES_TOP - 10, "font-size", 15,
                 "font-weight", "bold", "fill", th.text);
-        legend(RIGHT, CORES_TOP - 10, new String[] {"whole machine", "the phase's threads and processes"},
-                new String[] {th.busy, th.phaseCores});
+        legend(RIGHT, CORES_TOP - 10, new String[] {"the phase's threads and processes", "whole machine"},
+                new String[] {th.work, th.machine});
         for (double c = 0; c <= logical + 1e-9; c += step) {
             double y = CORES_BOTTOM - c / logical * height;
             svg.element("line", "x1", LEFT, "x2", RIGHT, "y1", y, "y2", y, "stroke", th.grid, "stroke-width", 1);
@@ -94,24 +98,31 @@ public final class SvgReport {
         }
         List<RunTimeline.Point> points = thin(run.points());
         if (points.isEmpty()) return;
-        StringBuilder area = new StringBuilder("M").append(p(x(points.get(0).t()), CORES_BOTTOM));
-        StringBuilder phase = new StringBuilder();
+        StringBuilder work = new StringBuilder();
+        StringBuilder machine = new StringBuilder();
+        double lastX = 0;
         boolean inPhase = false;
-        for (RunTimeline.Point pt : points) {
-            double busyY = CORES_BOTTOM - Math.min(pt.busy(), logical) / logical * height;
-            area.append(" L").append(p(x(pt.t()), busyY));
-            if (pt.phase() >= 0) {
-                double y = CORES_BOTTOM - Math.min(pt.phaseCores(), logical) / logical * height;
-                phase.append(inPhase ? " L" : " M").append(p(x(pt.t()), y));
-            }
-            inPhase = pt.phase() >= 0;
+        for (int i = 0; i < points.size(); i++) {
+            RunTimeline.Point pt = points.get(i);
+            double xx = x(pt.t());
+            machine.append(i == 0 ? "M" : " L").append(p(xx, y(pt.busy(), logical, height)));
+            boolean now = pt.phase() >= 0;
+            if (now && !inPhase) work.append(" M").append(p(xx, CORES_BOTTOM));
+            if (now) work.append(" L").append(p(xx, y(pt.phaseCores(), logical, height)));
+            if (!now && inPhase) work.append(" L").append(p(lastX, CORES_BOTTOM)).append(" Z");
+            inPhase = now;
+            lastX = xx;
         }
-        area.append(" L").append(p(x(points.get(points.size() - 1).t()), CORES_BOTTOM)).append(" Z");
-        svg.element("path", "d", area, "fill", th.busy, "fill-opacity", 0.3, "stroke", th.busy, "stroke-width", 2);
-        if (phase.length() > 0) {
-            svg.element("path", "d", phase.toString().strip(), "fill", "none", "stroke", th.phaseCores,
-                    "stroke-width", 2, "stroke-dasharray", "6 3");
+        if (inPhase) work.append(" L").append(p(lastX, CORES_BOTTOM)).append(" Z");
+        if (work.length() > 0) {
+            svg.element("path", "d", work.toString().strip(), "fill", th.work, "fill-opacity", 0.35, "stroke", th.work,
+                    "stroke-width", 2);
         }
+        svg.element("path", "d", machine, "fill", "none", "stroke", th.machine, "stroke-width", 1.5);
+    }
+
+    private static double y(double cores, int logical, double height) {
+        return CORES_BOTTOM - Math.min(cores, logical) / logical * height;
     }
 
     private void handovers() {

@@ -18,22 +18,24 @@ public enum Theme {
     final String grid;
     final String band;
     final String bandAlt;
-    final String busy;
-    final String phaseCores;
+    /** the phase's own threads and processes (filled) */
+    final String work;
+    /** the whole machine (a line) */
+    final String machine;
     final String handovers;
     final String bar;
     final List<String> lanes;
 
-    Theme(String background, String text, String muted, String grid, String band, String bandAlt, String busy,
-          String phaseCores, String handovers, String bar, List<String> lanes) {
+    Theme(String background, String text, String muted, String grid, String band, String bandAlt, String work,
+          String machine, String handovers, String bar, List<String> lanes) {
         this.background = background;
         this.text = text;
         this.muted = muted;
         this.grid = grid;
         this.band = band;
         this.bandAlt = bandAlt;
-        this.busy = busy;
-        this.phaseCores = phaseCores;
+        this.work = work;
+        this.machine = machine;
         this.handovers = handovers;
         this.bar = bar;
         this.lanes = lanes;

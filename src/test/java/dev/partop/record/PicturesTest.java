@@ -124,6 +124,14 @@ class PicturesTest {
     }
 
     @Test
+    void aRunWithNoLockSaysSo() {
+        RunTimeline t = timeline(run().subList(0, 4));
+        assertThat(t.holderWindow(0.2)).isNull();
+        assertThat(SvgReport.render(t, Theme.light)).contains("no phase used a lock", "no phase passed a lock");
+        assertThat(HtmlReport.render(t, Theme.light)).contains("\"holds\":[]");
+    }
+
+    @Test
     void theHtmlCarriesItsScriptAndDataInsideAndAPhaseNameCannotEndTheScript() {
         String html = HtmlReport.render(timeline(run()), Theme.dark);
         assertThat(html).doesNotContainPattern("(?i)<(script|link|img)[^>]*\\s(src|href)=");
