@@ -76,7 +76,7 @@ class FullDiskIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--save", "--record", "--report"})
+    @ValueSource(strings = {"--save", "--record"})
     void devFull(String flag) throws Exception {
         assumeTrue(Files.isWritable(Path.of("/dev/full")), "no /dev/full");
         JarRunner.Result r = JarRunner.run("--headless", scenario.toString(), flag, "/dev/full");
@@ -87,9 +87,9 @@ class FullDiskIT {
     @ValueSource(strings = {"run.partop", "run.partop.gz"})
     void aTinyFilesystemKeepsAReplayableRecording(String name) throws Exception {
         assumeTrue(tiny != null, "cannot mount a tmpfs here (not root)");
-        Path file = fill(name);
-        // samples every 20 ms: more than gzip packs into 12 KiB
-        JarRunner.Result r = JarRunner.run("--headless", "--interval", "20ms", scenario.toString(), "--save",
+        Path file = fill(name, name.endsWith(".gz") ? 60 : 52);
+        // samples every 10 ms: more than gzip packs into what is left
+        JarRunner.Result r = JarRunner.run("--headless", "--interval", "10ms", scenario.toString(), "--save",
                 file.toString());
         assertRanOnAndSaid(r, "--save " + file);
         JarRunner.Result replay = JarRunner.run("replay", "--headless", "--speed", "100", file.toString());
@@ -101,7 +101,7 @@ class FullDiskIT {
     @Test
     void aTinyFilesystemKeepsAPlayableCast() throws Exception {
         assumeTrue(tiny != null, "cannot mount a tmpfs here (not root)");
-        Path file = fill("talk.cast");
+        Path file = fill("talk.cast", 52);
         JarRunner.Result r = JarRunner.run("--headless", scenario.toString(), "--record", file.toString());
         assertRanOnAndSaid(r, "--record " + file);
         List<String> events = Files.readAllLines(file);
@@ -110,12 +110,24 @@ class FullDiskIT {
         for (String e : events) assertThat(dev.partop.snapshot.Json.mapper().readTree(e)).isNotNull();
     }
 
-    /** Empties the tiny filesystem and leaves 12 KiB of it free; the path of a file to write there. */
-    private static Path fill(String name) throws IOException {
+    @Test
+    void aReportOnAFullFilesystemIsOneLine() throws Exception {
+        assumeTrue(tiny != null, "cannot mount a tmpfs here (not root)");
+        Path file = fill("report.md", 64);
+        JarRunner.Result r = JarRunner.run("--headless", scenario.toString(), "--report", file.toString());
+        assertRanOnAndSaid(r, "--report " + file);
+    }
+
+    /** Empties the tiny filesystem and fills {@code kib} of its 64 KiB; the path of a file to write there. */
+    private static Path fill(String name, int kib) throws IOException {
         try (var files = Files.list(tiny)) {
             for (Path p : files.toList()) Files.delete(p);
         }
-        Files.write(tiny.resolve("filler"), new byte[52 * 1024]);
+        try {
+            Files.write(tiny.resolve("filler"), new byte[kib * 1024]);
+        } catch (IOException full) {
+            // filled to the last byte, as asked
+        }
         return tiny.resolve(name);
     }
 
