@@ -29,8 +29,8 @@ class ScreenGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     static Stream<Arguments> screens() {
-        return Stream.of(new int[]{80, 24}, new int[]{120, 40}, new int[]{200, 60})
-                .flatMap(size -> Stream.of(2, 16, 64, 256).map(cores -> Arguments.of(size[0], size[1], cores)));
+        return Stream.of(new int[]{80, 24}, new int[]{100, 30}, new int[]{120, 40}, new int[]{200, 60})
+                .flatMap(size -> Stream.of(2, 8, 64, 256).map(cores -> Arguments.of(size[0], size[1], cores)));
     }
 
     @ParameterizedTest(name = "{0}x{1}, {2} cores")
@@ -55,9 +55,15 @@ class ScreenGoldenTest {
         assertThat(coveredCpus(screen)).as("every CPU has a bar or a group").isEqualTo(cores);
     }
 
-    /** CPUs named on the screen: single bars ("  7▕") and groups ("cpu 0-31"). */
+    /** CPUs named on the screen: single bars ("  7▕"), groups ("cpu 0-31") and heat-grid rows ("  0-63 ▄▅…"). */
     private static int coveredCpus(String screen) {
         boolean[] seen = new boolean[4096];
+        Matcher heat = Pattern.compile("(?m)^ *(\\d+)-(\\d+) ([^ ]+)").matcher(screen);
+        while (heat.find()) {
+            int lo = Integer.parseInt(heat.group(1));
+            int cells = heat.group(3).indexOf('│') < 0 ? heat.group(3).length() : heat.group(3).indexOf('│');
+            for (int i = lo; i < lo + cells && i <= Integer.parseInt(heat.group(2)); i++) seen[i] = true;
+        }
         Matcher g = Pattern.compile("cpu (\\d+)-(\\d+)").matcher(screen);
         while (g.find()) {
             for (int i = Integer.parseInt(g.group(1)); i <= Integer.parseInt(g.group(2)); i++) seen[i] = true;

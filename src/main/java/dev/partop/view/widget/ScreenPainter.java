@@ -28,6 +28,30 @@ public final class ScreenPainter {
 
     private final Symbols symbols;
 
+    /**
+     * Rows of the left column, top to bottom: core bars (or the heat grid) with the total,
+     * the recent history, the lanes. Every widget gets what it needs first; the rows left over
+     * make the history graphs taller, so no row stays blank while a widget is cut.
+     *
+     * @param heat one cell per CPU instead of a bar each
+     */
+    record Layout(boolean heat, int cores, int history, int lanes) {
+    }
+
+    static Layout layout(int cpus, int laneCount, int width, int height) {
+        int bars = CoreBarsView.wantedRows(cpus, width);
+        boolean heat = bars > Math.max(3, height * 2 / 5);
+        int cores = Math.min(height, heat ? CoreBarsView.heatRows(cpus, width) : bars);
+        int rest = height - cores;
+        int lanesWanted = laneCount == 0 ? 0 : laneCount + 1;
+        // the history's least: a row per CPU graph when there are few, else one for the machine
+        int historyLeast = Math.min(rest, cpus <= 8 ? cpus : 1);
+        if (rest - historyLeast < Math.min(lanesWanted, 3)) historyLeast = Math.min(rest, 1);
+        int lanes = Math.min(lanesWanted, rest - historyLeast);
+        if (lanes == 1) lanes = 0; // a legend with no lane under it says nothing
+        return new Layout(heat, cores, rest - lanes, lanes);
+    }
+
     public ScreenPainter(Symbols symbols) {
         this.symbols = symbols;
     }
@@ -44,7 +68,7 @@ public final class ScreenPainter {
             return;
         }
         Snapshot s = v.latest();
-        HeaderView.render(screen.sub(new Rect(0, 0, cols, HeaderView.ROWS)), v, paused);
+        HeaderView.render(screen.sub(new Rect(0, 0, cols, HeaderView.ROWS)), v, paused, symbols);
         FooterView.render(screen.sub(new Rect(0, rows - 1, cols, 1)), s, replay);
         Rect body = new Rect(0, HeaderView.ROWS, cols, rows - HeaderView.ROWS - 1);
         if (s == null) {
@@ -65,14 +89,12 @@ public final class ScreenPainter {
             Canvas sep = screen.sub(new Rect(right.col() - 1, top.row(), 1, top.height()));
             for (int i = 0; i < top.height(); i++) sep.text(0, i, String.valueOf(symbols.vertical()), Theme.Role.DIM);
         }
-        int n = s.cores().size();
-        int bars = Math.min(CoreBarsView.wantedRows(n, left.width()), Math.max(2, (int) (left.height() * 0.45)));
-        CoreBarsView.render(screen.sub(left.top(bars)), s, symbols);
-        Rect rest = left.below(bars);
-        int lanesWanted = s.lanes().isEmpty() ? 0 : s.lanes().size() + 1;
-        int history = Math.min(n <= 8 ? n : 1, Math.max(0, rest.height() - Math.max(3, Math.min(lanesWanted, 6))));
-        if (history > 0) HistoryView.render(screen.sub(rest.top(history)), v, symbols);
-        LanesView.render(screen.sub(rest.below(history)), v, symbols);
+        Layout l = layout(s.cores().size(), s.lanes().size(), left.width(), left.height());
+        CoreBarsView.render(screen.sub(left.top(l.cores)), s, symbols, l.heat);
+        Rect rest = left.below(l.cores);
+        if (l.history > 0) HistoryView.render(screen.sub(rest.top(l.history)), v, symbols);
+        rest = rest.below(l.history);
+        LanesView.render(screen.sub(rest.top(l.lanes)), v, symbols);
         if (help) HelpOverlay.render(screen);
     }
 }
