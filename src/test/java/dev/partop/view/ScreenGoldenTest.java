@@ -88,6 +88,27 @@ class ScreenGoldenTest {
         assertThat(screen).contains("finished").contains("one thread").contains("0.96x").contains("1.00x");
     }
 
+    /** The final screen is a slide: every phase's band and name on the run's strip, and each phase's lanes. */
+    @ParameterizedTest(name = "{0}x{1}")
+    @MethodSource("finalSizes")
+    void finalScreenShowsTheWholeRun(int cols, int rows) throws Exception {
+        String screen = ScreenText.render(cols, rows, SyntheticSnapshots.header(2), SyntheticSnapshots.wholeRun(2, 24, true),
+                ColorMode.C256, Symbols.UNICODE);
+        Path file = GOLDEN.resolve(cols + "x" + rows + "-final.txt");
+        if (Boolean.getBoolean("partop.updateGolden") || !Files.exists(file)) {
+            Files.writeString(file, screen, StandardCharsets.UTF_8);
+        }
+        assertThat(screen).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+        String band = screen.lines().filter(l -> l.contains("├")).findFirst().orElse("");
+        assertThat(band).as("the run's strip names every phase").contains("1. one").contains("2. 8 threads")
+                .contains("3. 8 free");
+        assertThat(screen).contains("finished").contains("1.98x");
+    }
+
+    static Stream<Arguments> finalSizes() {
+        return Stream.of(Arguments.of(80, 24), Arguments.of(100, 30), Arguments.of(120, 40), Arguments.of(200, 60));
+    }
+
     @Test
     void asciiModeWritesOnlyAscii() throws Exception {
         String screen = ScreenText.render(120, 40, SyntheticSnapshots.header(16),

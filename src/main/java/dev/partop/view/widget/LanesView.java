@@ -61,8 +61,12 @@ final class LanesView {
     }
 
     static void legend(Canvas c, Symbols sym) {
+        legend(c, sym, "(one column per tick, sweeping)");
+    }
+
+    static void legend(Canvas c, Symbols sym, String how) {
         String[] words = {"lanes  ", sym.holding() + " holding ", sym.waiting() + " waiting ", sym.io() + " I/O ",
-                sym.running() + " running ", "(one column per tick, sweeping)"};
+                sym.running() + " running ", how};
         Theme.Role[] roles = {Theme.Role.TITLE, Theme.Role.HOLDING, Theme.Role.WAITING, Theme.Role.IO,
                 Theme.Role.RUNNING, Theme.Role.DIM};
         // whole entries or none: a legend cut mid-word reads as a different state
@@ -86,6 +90,10 @@ final class LanesView {
             case RUNNING -> Theme.Role.RUNNING;
             default -> Theme.Role.DIM;
         };
+    }
+
+    static Theme.Role roleOf(char g, Symbols sym) {
+        return role(g, sym);
     }
 
     private static Theme.Role role(char g, Symbols sym) {

@@ -35,7 +35,7 @@ public final class ScreenPainter {
      *
      * @param heat one cell per CPU instead of a bar each
      */
-    record Layout(boolean heat, int cores, int history, int lanes) {
+    record Layout(boolean heat, int cores, int history, int lanes, int timeline) {
     }
 
     static Layout layout(int cpus, int laneCount, int width, int height) {
@@ -43,17 +43,47 @@ public final class ScreenPainter {
         boolean heat = bars > Math.max(3, height * 2 / 5);
         int cores = Math.min(height, heat ? CoreBarsView.heatRows(cpus, width) : bars);
         int rest = height - cores;
+        // the whole run's strip: a graph row and the phase bands, taller when rows are spare
+        int timeline = rest >= 10 ? 2 : 0;
+        rest -= timeline;
         int lanesWanted = laneCount == 0 ? 0 : laneCount + 1;
-        // the history's least: a row per CPU graph when there are few, else one for the machine
-        int historyLeast = Math.min(rest, cpus <= 8 ? cpus : 1);
-        if (rest - historyLeast < Math.min(lanesWanted, 3)) historyLeast = Math.min(rest, 1);
-        int lanes = Math.min(lanesWanted, rest - historyLeast);
+        // the lanes first (more rows when threads are many), keeping a row of history
+        int lanes = Math.max(0, Math.min(lanesWanted, rest - 1));
         if (lanes == 1) lanes = 0; // a legend with no lane under it says nothing
-        return new Layout(heat, cores, rest - lanes, lanes);
+        int history = rest - lanes;
+        // graphs taller than 4 rows a CPU say no more: spare rows go to the run's strip
+        int graphs = cpus <= 8 && history >= cpus ? cpus : 1;
+        if (timeline > 0 && history > 4 * graphs + graphs) {
+            int spare = Math.min(history - 4 * graphs, 6);
+            timeline += spare;
+            history -= spare;
+        }
+        return new Layout(heat, cores, history, lanes, timeline);
     }
 
     public ScreenPainter(Symbols symbols) {
         this.symbols = symbols;
+    }
+
+    /**
+     * The final screen, a slide: the machine now (bars or heat grid), the whole run's strip with
+     * every phase's band and name, and the lanes of each phase as they were at its end.
+     */
+    private void paintFinal(Canvas screen, Rect top, ViewState v, Snapshot s) {
+        int n = s.cores().size();
+        int width = top.width();
+        int bars = CoreBarsView.wantedRows(n, width);
+        boolean heat = bars > Math.max(3, top.height() / 4);
+        int cores = Math.min(top.height() / 4, heat ? CoreBarsView.heatRows(n, width) : bars);
+        if (cores < 2) cores = 0;
+        int excerpts = ExcerptView.wantedRows(v.excerpts());
+        // the strip takes a third (at least 3 rows, at most 9), the lanes the rest
+        int timeline = Math.max(3, Math.min(9, (top.height() - cores) / 3));
+        excerpts = Math.max(0, top.height() - cores - timeline);
+        if (cores > 0) CoreBarsView.render(screen.sub(top.top(cores)), s, symbols, heat);
+        Rect rest = top.below(cores);
+        TimelineView.render(screen.sub(rest.top(timeline)), v.timeline(), n, false, symbols);
+        ExcerptView.render(screen.sub(rest.below(timeline)), v.excerpts(), symbols);
     }
 
     /** Paints the whole frame into {@code grid} (cleared first). */
@@ -80,6 +110,11 @@ public final class ScreenPainter {
         int results = Math.min(wantResults, finished ? Math.max(0, body.height() - 4) : Math.max(0, body.height() / 3));
         Rect top = body.top(body.height() - results);
         ResultsView.render(screen.sub(body.below(body.height() - results)), s, symbols);
+        if (finished) {
+            paintFinal(screen, top, v, s);
+            if (help) HelpOverlay.render(screen);
+            return;
+        }
 
         int panel = cols >= 80 ? 24 : 0;
         Rect left = top.left(cols - panel - (panel > 0 ? 1 : 0));
@@ -95,6 +130,8 @@ public final class ScreenPainter {
         if (l.history > 0) HistoryView.render(screen.sub(rest.top(l.history)), v, symbols);
         rest = rest.below(l.history);
         LanesView.render(screen.sub(rest.top(l.lanes)), v, symbols);
+        rest = rest.below(l.lanes);
+        TimelineView.render(screen.sub(rest), v.timeline(), s.cores().size(), true, symbols);
         if (help) HelpOverlay.render(screen);
     }
 }
