@@ -180,6 +180,7 @@ public class RunCommand implements Callable<Integer> {
                 dashboard = Dashboard.offscreen(options, controls, cast.tee(null), sizes);
             }
             dashboard.title(scenario.name());
+            dashboard.description(scenario.description());
             sinks.add(dashboard);
         }
         if (!interactive) {
@@ -207,6 +208,8 @@ public class RunCommand implements Callable<Integer> {
             if (!interactive) {
                 session.run();
             } else {
+                // the final screen stays live: sampling goes on, and r runs the scenario again
+                session.holdAtEnd(true);
                 Thread runner = new Thread(session::run, "partop-session");
                 runner.setDaemon(true);
                 runner.start();

@@ -19,10 +19,18 @@ import java.util.List;
  * @param workloads      at least one for every model but {@code command}
  * @param command        the program and its arguments for {@code command}; empty otherwise
  * @param line           line of the phase in its file (1-based), 0 if unknown
+ * @param note           one line for the audience, shown under the header while the phase runs; null for none
  */
 public record Phase(String name, ModelKind model, int threads, int workers, int interpreters,
                     Duration switchInterval, GilPolicy gilPolicy, int checkInterval, Duration timeout,
-                    String start, List<Workload> workloads, List<String> command, int line) {
+                    String start, List<Workload> workloads, List<String> command, int line, String note) {
+
+    public Phase(String name, ModelKind model, int threads, int workers, int interpreters, Duration switchInterval,
+                 GilPolicy gilPolicy, int checkInterval, Duration timeout, String start, List<Workload> workloads,
+                 List<String> command, int line) {
+        this(name, model, threads, workers, interpreters, switchInterval, gilPolicy, checkInterval, timeout, start,
+                workloads, command, line, null);
+    }
 
     /** Total tasks over every workload. */
     public long totalTasks() {

@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a scenario's phases in order on the calling thread while a sampler thread turns the
@@ -55,6 +56,8 @@ public final class Session implements Controls {
     /** The longest calibration waits for {@link #calibrateAfter}'s event. */
     static final long CALIBRATION_WAIT_MS = 1000;
     private static final long MIN_FIRST_TICK_NANOS = 1_000_000L;
+    /** How soon a held, finished session notices restart or quit. */
+    private static final long HOLD_POLL_NANOS = 20_000_000L;
 
     private volatile RunState state = RunState.CALIBRATING;
     private volatile PhaseRun current;
@@ -62,6 +65,8 @@ public final class Session implements Controls {
     private volatile boolean quit;
     private volatile boolean restart;
     private volatile boolean skip;
+    /** After the last phase, keep sampling and wait for restart or quit (a live dashboard). */
+    private volatile boolean holdAtEnd;
     private volatile RunHeader header;
     private SnapshotAssembler assembler;
     private Calibration calibration;
@@ -93,6 +98,16 @@ public final class Session implements Controls {
      */
     public void calibrateAfter(CompletableFuture<?> event) {
         calibrateAfter = event;
+    }
+
+    /**
+     * Once the last phase ends, keep sampling (state FINISHED: a view shows the machine as it
+     * is now, not its last busy tick) until {@link #quit()}, and run the scenario again on
+     * {@link #restart()}. Without it, {@link #run()} returns after the last phase and a restart
+     * pressed on the final screen would find nothing left to restart. Only before {@link #run()}.
+     */
+    public void holdAtEnd(boolean hold) {
+        holdAtEnd = hold;
     }
 
     /** Adds a consumer; only before {@link #run()} (a dashboard needs the session as its controls). */
@@ -152,7 +167,8 @@ public final class Session implements Controls {
         RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
-                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList());
+                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList(),
+                scenario.description(), scenario.figures());
         synchronized (this) {
             // no tick between the header and the first Snapshot after it
             this.header = header;
@@ -168,7 +184,13 @@ public final class Session implements Controls {
             do {
                 restart = false;
                 results = List.of();
+                state = RunState.RUNNING;
                 for (int i = 0; i < phases.size() && !quit && !restart; i++) runPhase(i, watchdog);
+                if (holdAtEnd && !quit && !restart) {
+                    current = null;
+                    state = RunState.FINISHED;
+                    while (!quit && !restart) LockSupport.parkNanos(HOLD_POLL_NANOS);
+                }
             } while (restart && !quit);
         } finally {
             watchdog.shutdownNow();
@@ -178,7 +200,7 @@ public final class Session implements Controls {
 
     private void runPhase(int index, ScheduledExecutorService watchdog) {
         Phase phase = phases.get(index);
-        PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase));
+        PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase), phase.note());
         List<TaskPlan> tasks = TaskPlans.of(phase, calibration);
         // a command phase has no workload: its one task is the program
         int taskCount = phase.model() == ModelKind.COMMAND ? 1 : tasks.size();

@@ -16,6 +16,10 @@ import java.util.List;
  * @param calibrationMs   how long calibration took
  * @param intervalS       sample period in seconds
  * @param phases          names of the phases this run will execute, in order
+ * @param description     the scenario's description, a paragraph ("" when none)
+ * @param figures         what the results show beside wall, CPU and parallelism: {@code speedup},
+ *                        {@code latency}, {@code cost}, {@code switches}, {@code futile}
+ *                        ({@code [speedup]} in recordings made before it was said)
  */
 public record RunHeader(
         String partopVersion,
@@ -28,5 +32,19 @@ public record RunHeader(
         double opsPerSecond,
         double calibrationMs,
         double intervalS,
-        List<String> phases) {
+        List<String> phases,
+        String description,
+        List<String> figures) {
+
+    public RunHeader {
+        description = description == null ? "" : description;
+        figures = figures == null || figures.isEmpty() ? List.of("speedup") : List.copyOf(figures);
+    }
+
+    public RunHeader(String partopVersion, String javaVersion, String os, Machine machine, String scenarioName,
+                     String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
+                     double intervalS, List<String> phases) {
+        this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
+                calibrationMs, intervalS, phases, "", null);
+    }
 }

@@ -133,4 +133,25 @@ class ScreenGoldenTest {
                 ColorMode.MONO, Symbols.UNICODE);
         assertThat(screen).contains("needs at least");
     }
+
+    /**
+     * cpu-heavy on 2 cores (one thread, then eight lanes): during every phase at most 2 rows
+     * between the header and the results leave the left column (cores, history, lanes, run)
+     * blank. The right panel's separator does not count as content.
+     */
+    @ParameterizedTest(name = "{0}x{1}")
+    @MethodSource("finalSizes")
+    void noPhaseLeavesRowsBlank(int cols, int rows) throws Exception {
+        List<Snapshot> run = SyntheticSnapshots.wholeRun(2, 12, false);
+        for (int upTo : new int[]{6, 12, 18, 24, 30, 36}) {
+            String screen = ScreenText.render(cols, rows, SyntheticSnapshots.header(2), run.subList(0, upTo),
+                    ColorMode.C256, Symbols.UNICODE);
+            assertThat(blankRowsAboveResults(screen)).as("blank rows at %dx%d after %d ticks:%n%s", cols, rows, upTo,
+                    screen).isLessThanOrEqualTo(2);
+        }
+    }
+
+    static int blankRowsAboveResults(String screen) {
+        return ScreenRows.blankAboveResults(screen);
+    }
 }

@@ -7,6 +7,8 @@ import dev.partop.view.term.CellGrid;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
 
+import java.util.List;
+
 /**
  * Lays the widgets out for the terminal's size and the machine's core count, and draws one
  * frame. Pure: the same state and size always give the same screen (golden tests rely on it).
@@ -101,6 +103,12 @@ public final class ScreenPainter {
         HeaderView.render(screen.sub(new Rect(0, 0, cols, HeaderView.ROWS)), v, paused, symbols);
         FooterView.render(screen.sub(new Rect(0, rows - 1, cols, 1)), s, replay);
         Rect body = new Rect(0, HeaderView.ROWS, cols, rows - HeaderView.ROWS - 1);
+        // the caption: the scenario's description while calibrating, the phase's note while it runs
+        List<String> caption = CaptionView.lines(v, s, cols, Math.max(1, body.height() / 3), symbols);
+        if (!caption.isEmpty()) {
+            CaptionView.render(screen.sub(body.top(caption.size())), caption);
+            body = body.below(caption.size());
+        }
         if (s == null) {
             if (help) HelpOverlay.render(screen);
             return;
@@ -109,7 +117,7 @@ public final class ScreenPainter {
         int wantResults = ResultsView.wantedRows(s);
         int results = Math.min(wantResults, finished ? Math.max(0, body.height() - 4) : Math.max(0, body.height() / 3));
         Rect top = body.top(body.height() - results);
-        ResultsView.render(screen.sub(body.below(body.height() - results)), s, symbols);
+        ResultsView.render(screen.sub(body.below(body.height() - results)), s, v.figures(), symbols);
         if (finished) {
             paintFinal(screen, top, v, s);
             if (help) HelpOverlay.render(screen);

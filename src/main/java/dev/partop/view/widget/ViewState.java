@@ -47,7 +47,23 @@ public final class ViewState {
         return header;
     }
 
+    /** What the results show: the scenario's figures, speed-up until the header says. */
+    public List<String> figures() {
+        return header == null ? List.of("speedup") : header.figures();
+    }
+
     private volatile String title = "";
+
+    private volatile String description = "";
+
+    /** The scenario's description before the header arrives (it is shown while calibrating). */
+    public void description(String d) {
+        description = d == null ? "" : d;
+    }
+
+    public String description() {
+        return header != null && !header.description().isEmpty() ? header.description() : description;
+    }
 
     /** The scenario's name before the header arrives. */
     public void title(String t) {
