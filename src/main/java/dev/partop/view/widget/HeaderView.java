@@ -44,7 +44,8 @@ final class HeaderView {
             for (PhaseResult r : s.results()) {
                 if (r.speedup() != null && (best == null || r.speedup() > best.speedup())) best = r;
             }
-            if (best != null) {
+            // "best" is about speed; where the scenario is about latency or cost it would mislead
+            if (best != null && v.figures().get(0).equals("speedup")) {
                 c.text(col, 1, f("   best: %s %.2fx", best.name(), best.speedup()), Theme.Role.HEADLINE);
             }
             return;
