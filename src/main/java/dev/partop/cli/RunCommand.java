@@ -1,7 +1,5 @@
 package dev.partop.cli;
 
-import dev.partop.sink.SnapshotSink;
-
 import dev.partop.headless.JsonLinesPrinter;
 import dev.partop.headless.PlainPrinter;
 import dev.partop.probe.CoreSource;
@@ -15,24 +13,19 @@ import dev.partop.scenario.ScenarioException;
 import dev.partop.scenario.ScenarioLoader;
 import dev.partop.scenario.Suggestions;
 import dev.partop.session.Session;
-import com.googlecode.lanterna.TerminalSize;
-import dev.partop.record.AsciicastWriter;
 import dev.partop.record.ResultsTable;
 import dev.partop.record.SnapshotLogWriter;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.view.Dashboard;
-import dev.partop.view.DashboardOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -133,6 +126,39 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         read();
+        checkOptions();
+        Scenario scenario = loadScenario();
+        checkPhases(scenario);
+        // the screen first: a dashboard that appears at once, while OSHI and the JIT warm up
+        ControlsRelay controls = new ControlsRelay();
+        boolean interactive = wantsDashboard();
+        Screens screens = new Screens(new ArrayList<>(), interactive, record, castFormat.equals("v3"), scenario.name(), size, controls,
+                fixed -> display.dashboard(false, fixed));
+        Dashboard dashboard = screens.dashboard();
+        if (dashboard != null) {
+            dashboard.title(scenario.name());
+            dashboard.description(scenario.description());
+        }
+        if (!interactive) screens.add(json ? new JsonLinesPrinter(System.out) : new PlainPrinter(System.out));
+        if (save != null) screens.add(new SnapshotLogWriter(save));
+        CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : CoreSources.takeOshi();
+        Session session = new Session(scenario, cores, screens.sinks(),
+                new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
+        controls.target(session);
+        // a live final screen keeps sampling, and r on it runs the scenario again
+        session.holdAtEnd(interactive);
+        if (dashboard != null) {
+            session.selfMeter().register(dashboard.renderThread());
+            session.selfMeter().drawStats(dashboard);
+            session.calibrateAfter(dashboard.firstFrame());
+        }
+        screens.run(session::run, session::quit, "partop-session");
+        if (report != null) writeReport(session);
+        return ExitCodes.OK;
+    }
+
+    /** Every option checked before anything runs: a mistake costs the user no waiting. */
+    private void checkOptions() {
         if (interval.compareTo(Duration.ofMillis(10)) < 0 || interval.compareTo(Duration.ofSeconds(60)) > 0) {
             throw new UserError("--interval must be between 10ms and 60s, not " + interval.toMillis() + "ms",
                     "Linux counts CPU time in 10 ms ticks; try --interval 250ms");
@@ -141,7 +167,17 @@ public class RunCommand implements Callable<Integer> {
         if (syntheticCores != null && (syntheticCores < 1 || syntheticCores > 4096)) {
             throw new UserError("--synthetic-cores must be between 1 and 4096", null);
         }
-        Scenario scenario = loadScenario();
+        checkWritable(save, "--save");
+        checkWritable(record, "--record");
+        if (!castFormat.equals("v2") && !castFormat.equals("v3")) {
+            throw new UserError("--cast-format must be v2 or v3, not '" + castFormat + "'", "v2 plays everywhere");
+        }
+        if (size != null) DisplayOptions.size(size, true);
+        checkWritable(report, "--report");
+    }
+
+    /** {@code --phase} names a phase, and no phase runs a program unless allowed. */
+    private void checkPhases(Scenario scenario) {
         if (phase != null && scenario.phase(phase) == null) {
             List<String> names = scenario.phases().stream().map(Phase::name).toList();
             String guess = Suggestions.closest(phase, names).map(n -> "did you mean '" + n + "'? ").orElse("");
@@ -154,82 +190,6 @@ public class RunCommand implements Callable<Integer> {
                         + "), which partop does only when asked", "add --allow-commands if you trust " + scenario.source());
             }
         }
-        checkWritable(save, "--save");
-        checkWritable(record, "--record");
-        if (!castFormat.equals("v2") && !castFormat.equals("v3")) {
-            throw new UserError("--cast-format must be v2 or v3, not '" + castFormat + "'", "v2 plays everywhere");
-        }
-        if (size != null) DisplayOptions.size(size, true);
-        checkWritable(report, "--report");
-        // the screen first: a dashboard that appears at once, while OSHI and the JIT warm up
-        ControlsRelay controls = new ControlsRelay();
-        List<SnapshotSink> sinks = new ArrayList<>();
-        Dashboard dashboard = null;
-        boolean interactive = wantsDashboard();
-        Map<String, String> env = System.getenv();
-        AsciicastWriter cast = record == null ? null
-                : new AsciicastWriter(record, scenario.name(), env, castFormat.equals("v3"));
-        if (interactive || cast != null) {
-            TerminalSize fixed = DisplayOptions.size(size, !interactive);
-            DashboardOptions options = display.dashboard(false, fixed);
-            Dashboard.SizeListener sizes = cast == null ? null : cast::start;
-            if (interactive) {
-                dashboard = Dashboard.open(options, controls, out -> cast == null ? out : cast.tee(out), sizes);
-            } else {
-                // no terminal: draw the screen into the recording only
-                dashboard = Dashboard.offscreen(options, controls, cast.tee(null), sizes);
-            }
-            dashboard.title(scenario.name());
-            dashboard.description(scenario.description());
-            sinks.add(dashboard);
-        }
-        if (!interactive) {
-            PrintStream out = System.out;
-            sinks.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
-        }
-        if (save != null) sinks.add(new SnapshotLogWriter(save));
-        CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : CoreSources.takeOshi();
-        Session session = new Session(scenario, cores, sinks,
-                new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
-        controls.target(session);
-        if (dashboard != null) {
-            session.selfMeter().register(dashboard.renderThread());
-            session.selfMeter().drawStats(dashboard);
-            session.calibrateAfter(dashboard.firstFrame());
-        }
-        Dashboard shown = dashboard;
-        // SIGTERM, SIGHUP (SSH dropped), SIGINT: stop the work and give the terminal back
-        Thread onSignal = new Thread(() -> {
-            session.quit();
-            if (shown != null) shown.close();
-        }, "partop-shutdown");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        try {
-            if (!interactive) {
-                session.run();
-            } else {
-                // the final screen stays live: sampling goes on, and r runs the scenario again
-                session.holdAtEnd(true);
-                Thread runner = new Thread(session::run, "partop-session");
-                runner.setDaemon(true);
-                runner.start();
-                // the results stay on screen until the user quits
-                dashboard.awaitQuit();
-                session.quit();
-                runner.join(5000);
-            }
-        } finally {
-            if (dashboard != null) dashboard.stopDrawing();
-            if (cast != null) cast.close();
-            for (SnapshotSink s : sinks) s.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting
-            }
-        }
-        if (report != null) writeReport(session);
-        return ExitCodes.OK;
     }
 
     private void writeReport(Session session) throws java.io.IOException {

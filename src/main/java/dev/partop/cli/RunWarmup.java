@@ -1,5 +1,7 @@
 package dev.partop.cli;
 
+import dev.partop.util.Daemons;
+
 import dev.partop.view.widget.Symbols;
 
 import dev.partop.probe.CoreSources;
@@ -23,9 +25,7 @@ final class RunWarmup {
     }
 
     static void start(String... args) {
-        Thread t = new Thread(() -> warm(args), "partop-warmup");
-        t.setDaemon(true);
-        t.start();
+        Daemons.start("partop-warmup", () -> warm(args));
     }
 
     private static void warm(String... args) {

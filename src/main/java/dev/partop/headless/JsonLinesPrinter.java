@@ -88,6 +88,7 @@ public final class JsonLinesPrinter implements SnapshotSink {
         stats.properties().removeIf(e -> e.getValue().isNull());
         o.set("stats", stats);
         o.set("self", json.valueToTree(s.self()));
+        if (s.problem() != null) o.put("problem", s.problem());
         return o;
     }
 

@@ -1,5 +1,9 @@
 package dev.partop.model;
 
+import dev.partop.scenario.PoolStart;
+
+import dev.partop.util.Daemons;
+
 import dev.partop.model.worker.WorkerProcess;
 import dev.partop.snapshot.ModelStats;
 import dev.partop.snapshot.ProcessStats;
@@ -34,7 +38,7 @@ public final class ProcessesModel implements ExecutionModel {
 
     public ProcessesModel(PhaseContext ctx) {
         this.ctx = ctx;
-        this.warm = "warm".equals(ctx.phase().start());
+        this.warm = ctx.phase().start() == PoolStart.WARM;
         int k = Math.max(1, Math.min(ctx.phase().workers(), Math.max(1, ctx.tasks().size())));
         for (int i = 0; i < k; i++) {
             Lane lane = new Lane(i, "worker " + (i + 1));
@@ -71,10 +75,7 @@ public final class ProcessesModel implements ExecutionModel {
         if (!started) startPool();
         List<Thread> feeders = new ArrayList<>();
         for (WorkerProcess w : workers) {
-            Thread t = new Thread(() -> feed(w), "partop-pool-" + w.pid());
-            t.setDaemon(true);
-            feeders.add(t);
-            t.start();
+            feeders.add(Daemons.start("partop-pool-" + w.pid(), () -> feed(w)));
         }
         for (Thread t : feeders) t.join();
         Exception f = failure.get();

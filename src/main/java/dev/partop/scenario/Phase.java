@@ -15,7 +15,7 @@ import java.util.List;
  * @param gilPolicy      new or legacy
  * @param checkInterval  legacy policy: release every this many eval-breaker checks (default 100)
  * @param timeout        phase is cut off after this; null for none
- * @param start          processes: {@code cold} (start-up counts) or {@code warm}
+ * @param start          processes: whether the pool starts inside the timed phase
  * @param workloads      at least one for every model but {@code command}
  * @param command        the program and its arguments for {@code command}; empty otherwise
  * @param line           line of the phase in its file (1-based), 0 if unknown
@@ -23,10 +23,10 @@ import java.util.List;
  */
 public record Phase(String name, ModelKind model, int threads, int workers, int interpreters,
                     Duration switchInterval, GilPolicy gilPolicy, int checkInterval, Duration timeout,
-                    String start, List<Workload> workloads, List<String> command, int line, String note) {
+                    PoolStart start, List<Workload> workloads, List<String> command, int line, String note) {
 
     public Phase(String name, ModelKind model, int threads, int workers, int interpreters, Duration switchInterval,
-                 GilPolicy gilPolicy, int checkInterval, Duration timeout, String start, List<Workload> workloads,
+                 GilPolicy gilPolicy, int checkInterval, Duration timeout, PoolStart start, List<Workload> workloads,
                  List<String> command, int line) {
         this(name, model, threads, workers, interpreters, switchInterval, gilPolicy, checkInterval, timeout, start,
                 workloads, command, line, null);

@@ -93,7 +93,8 @@ final class PhaseReader {
                 ? (int) values.whole(m.get("check-interval"), 1, MAX_CHECK_INTERVAL, "check-interval: 100")
                 : DEFAULT_CHECK_INTERVAL;
         Duration timeout = timeout(m.get("timeout"));
-        String start = m.has("start") ? values.keyword(m.get("start"), List.of("cold", "warm"), "start: warm") : "cold";
+        PoolStart start = m.has("start") ? PoolStart.valueOf(values.keyword(m.get("start"), List.of("cold", "warm"),
+                "start: warm").toUpperCase(java.util.Locale.ROOT)) : PoolStart.COLD;
 
         List<String> command = List.of();
         List<Workload> work = List.of();

@@ -24,7 +24,7 @@ final class PhaseSettings {
                 if (cs > 0) s.append(", ").append(Math.round(cs * 100)).append("% critical");
             }
             case INTERPRETERS -> s.append(n(p.threads(), "thread")).append(", ").append(n(p.interpreters(), "interpreter"));
-            case PROCESSES -> s.append(n(p.workers(), "worker")).append(", ").append(p.start());
+            case PROCESSES -> s.append(n(p.workers(), "worker")).append(", ").append(p.start().keyword());
             case EVENT_LOOP -> s.append("1 loop thread");
             case COMMAND -> s.append(String.join(" ", p.command()));
             default -> s.append(p.model().keyword());

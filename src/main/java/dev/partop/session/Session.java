@@ -1,5 +1,7 @@
 package dev.partop.session;
 
+import dev.partop.util.Daemons;
+
 import dev.partop.sink.Controls;
 import dev.partop.sink.SnapshotSink;
 
@@ -32,6 +34,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a scenario's phases in order on the calling thread while a sampler thread turns the
@@ -68,6 +71,8 @@ public final class Session implements Controls {
     /** After the last phase, keep sampling and wait for restart or quit (a live dashboard). */
     private volatile boolean holdAtEnd;
     private volatile RunHeader header;
+    /** The last thing that went wrong in partop itself (a sink that threw); every Snapshot after carries it. */
+    private volatile String problem;
     private SnapshotAssembler assembler;
     private Calibration calibration;
     private CompletableFuture<?> calibrateAfter = CompletableFuture.completedFuture(null);
@@ -110,11 +115,6 @@ public final class Session implements Controls {
         holdAtEnd = hold;
     }
 
-    /** Adds a consumer; only before {@link #run()} (a dashboard needs the session as its controls). */
-    public void addSink(SnapshotSink sink) {
-        sinks.add(sink);
-    }
-
     /** What ran, once {@link #run()} has calibrated; null before. */
     public RunHeader header() {
         return header;
@@ -133,8 +133,7 @@ public final class Session implements Controls {
         // sample from the start: a live view shows the cores while the work is calibrated
         assembler = new SnapshotAssembler(cores, self, originNanos);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "partop-sampler");
-            t.setDaemon(true);
+            Thread t = Daemons.create("partop-sampler", r);
             self.register(t);
             return t;
         });
@@ -175,11 +174,8 @@ public final class Session implements Controls {
             for (SnapshotSink s : sinks) s.header(header);
             state = RunState.RUNNING;
         }
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "partop-timeout");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+                r -> Daemons.create("partop-timeout", r));
         try {
             do {
                 restart = false;
@@ -205,12 +201,43 @@ public final class Session implements Controls {
         // a command phase has no workload: its one task is the program
         int taskCount = phase.model() == ModelKind.COMMAND ? 1 : tasks.size();
         skip = false;
+        Execution run = execute(index, phase, info, tasks, taskCount, watchdog);
+        if (restart) return;
+        List<PhaseResult> next = new ArrayList<>(results);
+        next.add(run.result(phase, info, taskCount));
+        results = Speedups.apply(next, scenario.baseline());
+        tick();
+    }
+
+    /** What running one phase's model came to: its model (null if it could not be made), when, and how it ended. */
+    private record Execution(ExecutionModel model, long start, long end, PhaseStatus status, String reason) {
+
+        PhaseResult result(Phase phase, PhaseInfo info, int taskCount) {
+            double wall = (end - start) / 1e9;
+            long cpuNanos = 0;
+            long done = 0;
+            if (model != null) {
+                for (Lane lane : model.lanes()) {
+                    cpuNanos += lane.cpuNanos();
+                    done += lane.tasksDone();
+                }
+            }
+            double cpu = cpuNanos / 1e9;
+            return new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
+                    wall > 0 ? cpu / wall : 0, null, done, taskCount, status, reason,
+                    model == null ? null : model.stats(wall));
+        }
+    }
+
+    /** Prepares and runs the phase's model, cut off by its timeout, skip, restart or quit. */
+    private Execution execute(int index, Phase phase, PhaseInfo info, List<TaskPlan> tasks, int taskCount,
+                              ScheduledExecutorService watchdog) {
         PhaseStatus status = PhaseStatus.OK;
         String reason = null;
         long start = 0;
         long end;
         ExecutionModel model = null;
-        boolean[] timedOut = {false};
+        AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> timeout = null;
         try {
             model = Models.create(new PhaseContext(phase, tasks, calibration, originNanos));
@@ -223,7 +250,7 @@ public final class Session implements Controls {
             if (phase.timeout() != null) {
                 ExecutionModel m = model;
                 timeout = watchdog.schedule(() -> {
-                    timedOut[0] = true;
+                    timedOut.set(true);
                     m.cancel();
                 }, phase.timeout().toNanos(), TimeUnit.NANOSECONDS);
             }
@@ -237,48 +264,38 @@ public final class Session implements Controls {
             if (model != null) model.close();
         }
         if (start == 0) start = end;
-        if (status == PhaseStatus.OK) {
-            if (timedOut[0]) {
-                status = PhaseStatus.TIMEOUT;
-                reason = "cut off after " + phase.timeout().toMillis() + " ms";
-            } else if (skip || quit || restart) {
-                status = PhaseStatus.SKIPPED;
-                reason = quit ? "run stopped" : restart ? "run restarted" : "skipped";
-            }
+        if (status == PhaseStatus.OK && timedOut.get()) {
+            status = PhaseStatus.TIMEOUT;
+            reason = "cut off after " + phase.timeout().toMillis() + " ms";
+        } else if (status == PhaseStatus.OK && (skip || quit || restart)) {
+            status = PhaseStatus.SKIPPED;
+            reason = quit ? "run stopped" : restart ? "run restarted" : "skipped";
         }
-        if (restart) return;
-        double wall = (end - start) / 1e9;
-        long cpuNanos = 0;
-        long done = 0;
-        if (model != null) {
-            for (Lane lane : model.lanes()) {
-                cpuNanos += lane.cpuNanos();
-                done += lane.tasksDone();
-            }
-        }
-        double cpu = cpuNanos / 1e9;
-        PhaseResult result = new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
-                wall > 0 ? cpu / wall : 0, null, done, taskCount, status, reason,
-                model == null ? null : model.stats(wall));
-        List<PhaseResult> next = new ArrayList<>(results);
-        next.add(result);
-        results = Speedups.apply(next, scenario.baseline());
-        tick();
+        return new Execution(model, start, end, status, reason);
     }
 
     /** One sampler tick: assemble and hand out a Snapshot. Serialised: ticks never interleave. */
     private synchronized void tick() {
         if (assembler == null) return;
+        Snapshot s;
         try {
-            boolean before = header == null;
-            Snapshot s = assembler.assemble(state, current, phases.size(), results);
-            for (SnapshotSink sink : sinks) {
+            s = assembler.assemble(state, current, phases.size(), results, problem);
+        } catch (RuntimeException e) {
+            problem = "sampler: " + e;
+            return;
+        }
+        boolean before = header == null;
+        for (SnapshotSink sink : sinks) {
+            try {
                 if (before) sink.preview(s);
                 else sink.snapshot(s);
+            } catch (RuntimeException e) {
+                // one consumer's failure must not stop the sampler or starve the others (it would
+                // freeze every view), nor go to stderr, which is the dashboard's terminal: the
+                // next Snapshots carry it
+                String who = sink.getClass().getSimpleName();
+                problem = (who.isEmpty() ? "a consumer" : who) + ": " + e;
             }
-        } catch (RuntimeException e) {
-            // a sink's failure must not stop the sampler: it would freeze every view
-            System.err.println("partop: sampler: " + e);
         }
     }
 

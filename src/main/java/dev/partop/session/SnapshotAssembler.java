@@ -44,7 +44,7 @@ final class SnapshotAssembler {
     }
 
     /** Previews take sequence numbers too: a view drops a Snapshot whose number it has seen. */
-    Snapshot assemble(RunState state, PhaseRun run, int phaseCount, List<PhaseResult> results) {
+    Snapshot assemble(RunState state, PhaseRun run, int phaseCount, List<PhaseResult> results, String problem) {
         long now = System.nanoTime();
         double tick = Math.max(1e-9, (now - lastNanos) / 1e9);
         lastNanos = now;
@@ -54,7 +54,7 @@ final class SnapshotAssembler {
         long seq = this.seq++;
         if (run == null) {
             return new Snapshot(Snapshot.FORMAT, seq, (now - originNanos) / 1e9, state, -1, phaseCount, null, 0, tick,
-                    0, 0, coreSamples, List.of(), List.of(), ModelStats.NONE, 0, 0, selfStats, results);
+                    0, 0, coreSamples, List.of(), List.of(), ModelStats.NONE, 0, 0, selfStats, results, problem);
         }
         ExecutionModel model = run.model();
         if (model != previousModel) {
@@ -94,7 +94,8 @@ final class SnapshotAssembler {
         double cpuS = cpuTotal / 1e9;
         return new Snapshot(Snapshot.FORMAT, seq, (now - originNanos) / 1e9, state, run.index(), phaseCount,
                 run.info(), elapsed, tick, tasksDone, run.tasksTotal(), coreSamples, laneSamples, holders,
-                stats == null ? ModelStats.NONE : stats, cpuS, elapsed > 0 ? cpuS / elapsed : 0, selfStats, results);
+                stats == null ? ModelStats.NONE : stats, cpuS, elapsed > 0 ? cpuS / elapsed : 0, selfStats, results,
+                problem);
     }
 
     private static double frac(long[] cur, long[] prev, LaneState s, double tickNanos) {

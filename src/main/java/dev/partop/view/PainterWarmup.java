@@ -42,7 +42,7 @@ public final class PainterWarmup {
                 new LaneSample(1, "T2", LaneState.WAITING, 0.5, 0, 0.5, 0.5, 0, 0, 0, 0));
         Snapshot s = new Snapshot(Snapshot.FORMAT, 0, 0.25, RunState.RUNNING, 0, 1,
                 new PhaseInfo("warm-up", "gil-threads", ""), 0.25, 0.25, 0, 2, cores, lanes, List.of(),
-                ModelStats.NONE, 0.25, 1, SelfStats.NONE, List.of());
+                ModelStats.NONE, 0.25, 1, SelfStats.NONE, List.of(), null);
         ViewState v = new ViewState();
         v.accept(s, symbols);
         CellGrid grid = new CellGrid(120, 40);

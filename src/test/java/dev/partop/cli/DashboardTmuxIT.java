@@ -117,10 +117,10 @@ class DashboardTmuxIT {
         Files.writeString(quick, SCENARIO.replace("1500ms", "200ms"));
         String cmd = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JarRunner.jar() + " " + quick;
         try (Tmux t = Tmux.start(100, 30, env(), cmd)) {
-            t.awaitScreen(s -> s.contains("phases done"), 30, "the final screen");
+            t.awaitScreen(s -> s.contains("all 2 phases done") && s.contains("finished"), 30, "the final screen");
             t.keys("r");
             t.awaitScreen(s -> s.contains("phase 1/2") || s.contains("phase 2/2"), 10, "the run to start again after r");
-            t.awaitScreen(s -> s.contains("phases done"), 30, "the second final screen");
+            t.awaitScreen(s -> s.contains("all 2 phases done") && s.contains("finished"), 30, "the second final screen");
             t.keys("q");
             assertThat(t.awaitScreen(s -> s.contains("PARTOP-EXIT="), 10, "partop to exit")).contains("PARTOP-EXIT=0");
         }

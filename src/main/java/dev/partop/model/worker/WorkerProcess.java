@@ -88,6 +88,9 @@ public final class WorkerProcess {
             switch (f.type()) {
                 case Frame.STATE -> lane.enter(f.body()[0] == 1 ? LaneState.IO : LaneState.RUNNING);
                 case Frame.RESULT -> {
+                    if (f.body().length < 4 || TaskMessage.resultTask(f) != task.id()) {
+                        throw new IOException(describe() + " answered another task than " + task.id());
+                    }
                     lane.enter(LaneState.IDLE);
                     byte[] back = new byte[f.body().length - 4];
                     System.arraycopy(f.body(), 4, back, 0, back.length);

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * One frame as characters and their roles, painted by the widgets before anything reaches
- * Lanterna. Painting here is a few array writes per cell; {@link ScreenUpdater} then hands
+ * Lanterna. Painting here is a few array writes per cell; {@link DeltaWriter} then hands
  * Lanterna only the cells that changed, because Lanterna's own per-cell work (a Unicode
  * width lookup for every cell set) cost more than the rest of a frame together.
  */

@@ -49,11 +49,10 @@ final class ExcerptView {
             for (int i = 0; i < k && row < c.height(); i++, row++) {
                 ViewState.FrozenLane l = p.lanes().get(i);
                 c.text(0, row, Format.pad(l.name(), 10), Theme.Role.DIM);
-                String ticks = l.ticks();
-                String last = ticks.substring(Math.max(0, ticks.length() - timeline));
-                for (int x = 0; x < last.length(); x++) {
-                    char g = last.charAt(x);
-                    c.text(11 + x, row, String.valueOf(g), LanesView.roleOf(g, sym));
+                List<LaneTick> ticks = l.ticks();
+                List<LaneTick> last = ticks.subList(Math.max(0, ticks.size() - timeline), ticks.size());
+                for (int x = 0; x < last.size(); x++) {
+                    c.text(11 + x, row, String.valueOf(last.get(x).glyph()), last.get(x).role());
                 }
             }
         }

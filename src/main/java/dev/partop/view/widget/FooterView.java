@@ -38,7 +38,9 @@ final class FooterView {
                         x = c.text(x, 0, k[0], Theme.Role.KEY);
                         x = c.text(x, 0, " " + k[1] + "  ", Theme.Role.DIM);
                     }
-                    c.text(Math.max(x, c.width() - cost.length()), 0, cost, Theme.Role.DIM);
+                    // partop's own trouble takes the place of its cost: the terminal is ours, stderr is not seen
+                    if (s != null && s.problem() != null) c.text(x, 0, "! " + s.problem(), Theme.Role.BAD);
+                    else c.text(Math.max(x, c.width() - cost.length()), 0, cost, Theme.Role.DIM);
                     return;
                 }
             }

@@ -38,7 +38,12 @@ final class HeaderView {
             c.text(0, 1, "calibrating: timing the work on one core", Theme.Role.DIM);
             return;
         }
-        if (s.state() == RunState.FINISHED || s.phase() == null) {
+        if (s.state() != RunState.FINISHED && s.phase() == null) {
+            // between calibration and the first phase: not "all 0 phases done"
+            c.text(0, 1, "starting the first phase", Theme.Role.DIM);
+            return;
+        }
+        if (s.state() == RunState.FINISHED) {
             col = c.text(0, 1, s.results().size() == 1 ? "the phase is done" : f("all %d phases done", s.results().size()), Theme.Role.HEADLINE);
             PhaseResult best = null;
             for (PhaseResult r : s.results()) {

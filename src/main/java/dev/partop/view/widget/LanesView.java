@@ -46,14 +46,14 @@ final class LanesView {
             c.text(0, row, head, role(l.state()));
             if (timeline > 1) {
                 // a sweep, like the history: the newest column overwrites the oldest, one stays blank
-                Deque<Character> h = v.laneHistory(l.id());
+                Deque<LaneTick> h = v.laneHistory(l.id());
                 int n = Math.min(timeline - 1, h.size());
                 long total = v.laneTicks(l.id());
-                Iterator<Character> it = h.iterator();
+                Iterator<LaneTick> it = h.iterator();
                 for (int skip = h.size() - n; skip > 0; skip--) it.next();
                 for (int k = 0; it.hasNext(); k++) {
-                    char g = it.next();
-                    c.text(29 + ViewState.sweepColumn(total, n, k, timeline), row, String.valueOf(g), role(g, sym));
+                    LaneTick tick = it.next();
+                    c.text(29 + ViewState.sweepColumn(total, n, k, timeline), row, String.valueOf(tick.glyph()), tick.role());
                 }
             }
         }
@@ -90,17 +90,5 @@ final class LanesView {
             case RUNNING -> Theme.Role.RUNNING;
             default -> Theme.Role.DIM;
         };
-    }
-
-    static Theme.Role roleOf(char g, Symbols sym) {
-        return role(g, sym);
-    }
-
-    private static Theme.Role role(char g, Symbols sym) {
-        if (g == sym.holding() || sym.isHold(g)) return Theme.Role.HOLDING;
-        if (g == sym.waiting()) return Theme.Role.WAITING;
-        if (g == sym.io()) return Theme.Role.IO;
-        if (g == sym.running()) return Theme.Role.RUNNING;
-        return Theme.Role.DIM;
     }
 }

@@ -7,10 +7,6 @@ public record Rect(int col, int row, int width, int height) {
         return width <= 0 || height <= 0;
     }
 
-    public int bottom() {
-        return row + height;
-    }
-
     /** The top {@code rows} rows of this rectangle (fewer if it has fewer). */
     public Rect top(int rows) {
         return new Rect(col, row, width, Math.max(0, Math.min(rows, height)));

@@ -26,7 +26,7 @@ public record Symbols(char user, char system, char iowait, char empty, char[] le
                       char waiting, char io, char idle, char vertical, boolean ascii) {
 
     public static final Symbols UNICODE = new Symbols('█', '▓', '▒', '·', "  ▁▂▃▄▅▆▇█".toCharArray(),
-            "▁▂▃▄▅▆▇".toCharArray(), '▆', '█', '░',
+            "▁▂▃▄▅▆▇".toCharArray(), '▀', '█', '░',
             '▒', ' ', '│', false);
 
     public static final Symbols ASCII = new Symbols('#', '=', '~', '.', " .:-=+*%#@".toCharArray(),

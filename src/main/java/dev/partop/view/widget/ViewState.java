@@ -26,7 +26,7 @@ public final class ViewState {
     private RunHeader header;
     private Snapshot latest;
     private final Deque<double[]> coreHistory = new ArrayDeque<>();
-    private final Map<Integer, Deque<Character>> laneHistory = new HashMap<>();
+    private final Map<Integer, Deque<LaneTick>> laneHistory = new HashMap<>();
     private int lanePhase = Integer.MIN_VALUE;
     private String lanePhaseName = "";
     private final List<Integer> laneOrder = new ArrayList<>();
@@ -109,34 +109,9 @@ public final class ViewState {
         for (LaneSample l : s.lanes()) {
             if (laneOrder.size() < s.lanes().size()) laneOrder.add(l.id());
             laneNames.put(l.id(), l.name());
-            push(laneHistory.computeIfAbsent(l.id(), k -> new ArrayDeque<>()), glyph(l, sym));
+            push(laneHistory.computeIfAbsent(l.id(), k -> new ArrayDeque<>()), LaneTick.of(l, sym));
             laneTicks.merge(l.id(), 1L, Long::sum);
         }
-    }
-
-    /**
-     * What the lane did this tick, as a glyph: how much of the tick it held a lock (a level, so
-     * eight GIL threads show the lock passing between them), else the state that filled most
-     * of the tick.
-     */
-    static char glyph(LaneSample l, Symbols sym) {
-        if (l.holding() >= 0.02 && l.holding() < 0.9) return sym.hold(l.holding());
-        double best = l.idle();
-        char g = sym.idle();
-        if (l.running() > best) {
-            best = l.running();
-            g = sym.running();
-        }
-        if (l.holding() > best) {
-            best = l.holding();
-            g = sym.holding();
-        }
-        if (l.waiting() > best) {
-            best = l.waiting();
-            g = sym.waiting();
-        }
-        if (l.io() > best) g = sym.io();
-        return g;
     }
 
     /** A new run began: a phase earlier than the one before, or a phase after the finish (the r key). */
@@ -151,22 +126,20 @@ public final class ViewState {
         if (lanePhase < 0 || laneHistory.isEmpty()) return;
         PhaseLanes done = new PhaseLanes(lanePhase, lanePhaseName, new ArrayList<>());
         for (int id : laneOrder) {
-            Deque<Character> h = laneHistory.get(id);
+            Deque<LaneTick> h = laneHistory.get(id);
             if (h == null) continue;
-            StringBuilder b = new StringBuilder(h.size());
-            for (char g : h) b.append(g);
-            done.lanes().add(new FrozenLane(laneNames.getOrDefault(id, "?"), b.toString()));
+            done.lanes().add(new FrozenLane(laneNames.getOrDefault(id, "?"), List.copyOf(h)));
         }
         excerpts.removeIf(e -> e.phase() == lanePhase);
         excerpts.add(done);
     }
 
-    /** One lane of a finished phase: its name and a glyph per tick, oldest first. */
-    public record FrozenLane(String name, String ticks) {
+    /** One lane of a finished phase: its name and what it did each tick, oldest first. */
+    record FrozenLane(String name, List<LaneTick> ticks) {
     }
 
     /** The lanes of a finished phase, as they were at its end. */
-    public record PhaseLanes(int phase, String name, List<FrozenLane> lanes) {
+    record PhaseLanes(int phase, String name, List<FrozenLane> lanes) {
     }
 
     /** The whole run: busy cores per tick and the phases. */
@@ -175,7 +148,7 @@ public final class ViewState {
     }
 
     /** The lanes of every phase that ended, oldest first. */
-    public List<PhaseLanes> excerpts() {
+    List<PhaseLanes> excerpts() {
         return excerpts;
     }
 
@@ -212,7 +185,7 @@ public final class ViewState {
         return coreHistory;
     }
 
-    public Deque<Character> laneHistory(int lane) {
+    public Deque<LaneTick> laneHistory(int lane) {
         return laneHistory.getOrDefault(lane, new ArrayDeque<>());
     }
 }
