@@ -45,7 +45,7 @@ final class ResultsView {
         for (int i = first; i < results.size(); i++) {
             PhaseResult r = results.get(i);
             int row = i - first + 1;
-            String line = Format.pad(r.name(), nameWidth) + f(" %-13s %7s %7s %6.2f", r.model(),
+            String line = Format.pad(name(r.name(), nameWidth - 1, sym), nameWidth) + f(" %-13s %7s %7s %6.2f", r.model(),
                     Format.seconds(r.wallS()), Format.seconds(r.cpuS()), r.parallelism());
             int x = c.text(0, row, line, Theme.Role.TEXT);
             if (r.status() != PhaseStatus.OK) {
@@ -62,6 +62,13 @@ final class ResultsView {
                 c.fill(x, row, sym.user(), (int) Math.round(v / best * room), role(bar, v, i));
             }
         }
+    }
+
+    /** The phase's name in {@code width}, shortened at a word when it must be (cut only if one word is too long). */
+    private static String name(String name, int width, Symbols sym) {
+        if (name.length() <= width) return name;
+        String fit = Format.fit(name, width, sym.ellipsis());
+        return fit.isEmpty() ? name.substring(0, width) : fit;
     }
 
     /** Green where the phase did better than the first one with the figure, red where worse. */
