@@ -32,10 +32,13 @@ final class HistoryView {
         if (h.isEmpty()) return;
         int cores = h.peekLast().length;
         int graph = c.width() - LABEL;
-        // one column stays blank: the gap between now and the oldest column shown
+        // a graph one row tall keeps a blank column between now and the oldest; a taller one
+        // marks now with one cell in its top row instead: a blank column would rewrite every
+        // row of two columns each tick, and the terminal bytes with them
         List<double[]> recent = new ArrayList<>(graph);
         Iterator<double[]> it = h.descendingIterator();
-        while (it.hasNext() && recent.size() < graph - 1) recent.add(0, it.next());
+        boolean tallGraphs = c.height() > (perCpu(h.peekLast().length, c.height()) ? h.peekLast().length : 1);
+        while (it.hasNext() && recent.size() < graph - (tallGraphs ? 0 : 1)) recent.add(0, it.next());
         long total = v.coreTicks();
         boolean perCpu = perCpu(cores, c.height());
         int graphs = perCpu ? cores : 1;
@@ -61,6 +64,11 @@ final class HistoryView {
                 }
                 int x = LABEL + ViewState.sweepColumn(total, recent.size(), i, graph);
                 column(c, x, top, k, value, sym);
+            }
+            if (k > 1 && !recent.isEmpty()) {
+                int now = LABEL + ViewState.sweepColumn(total, recent.size(), recent.size() - 1, graph);
+                int next = LABEL + (now - LABEL + 1) % graph;
+                c.text(next, top, sym.ascii() ? "v" : "╷", Theme.Role.DIM);
             }
             top += k;
         }

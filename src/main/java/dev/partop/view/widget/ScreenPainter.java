@@ -53,10 +53,13 @@ public final class ScreenPainter {
         int lanes = Math.max(0, Math.min(lanesWanted, rest - 1));
         if (lanes == 1) lanes = 0; // a legend with no lane under it says nothing
         int history = rest - lanes;
-        // graphs taller than 4 rows a CPU say no more: spare rows go to the run's strip
+        // a sweeping graph rewrites two of its columns every tick, so each row of it costs
+        // terminal bytes: 3 rows a CPU (24 levels) or 4 for the machine, and the spare rows go
+        // to the run's strip, which changes one column a tick (the bytes budget is 2 KB/s)
         int graphs = cpus <= 8 && history >= cpus ? cpus : 1;
-        if (timeline > 0 && history > 4 * graphs + graphs) {
-            int spare = Math.min(history - 4 * graphs, 6);
+        int most = graphs == 1 ? 4 : 3 * graphs;
+        if (timeline > 0 && history > most) {
+            int spare = Math.min(history - most, 3);
             timeline += spare;
             history -= spare;
         }

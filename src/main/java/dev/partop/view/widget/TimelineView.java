@@ -32,7 +32,8 @@ final class TimelineView {
             phases = stretch(phases, k);
         }
         for (int x = 0; x < busy.length; x++) HistoryView.column(c, LABEL + x, 0, graph, busy[x], sym);
-        c.text(0, band, Format.pad(Format.seconds(t.seconds()), LABEL - 1), Theme.Role.DIM);
+        // whole seconds: a label that changed every tick would cost bytes every tick
+        c.text(0, band, Format.pad(Math.round(t.seconds()) + "s", LABEL - 1), Theme.Role.DIM);
         // one band per phase: a mark where it starts, then its name as far as its columns go
         int x = 0;
         while (x < phases.length) {
