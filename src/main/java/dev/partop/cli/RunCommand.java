@@ -140,7 +140,10 @@ public class RunCommand implements Callable<Integer> {
         Screens screens = new Screens(new ArrayList<>(), interactive, record, castFormat.equals("v3"), scenario.name(), size, controls,
                 fixed -> display.dashboard(false, fixed));
         Dashboard dashboard = screens.dashboard();
-        if (dashboard != null) dashboard.title(scenario.name());
+        if (dashboard != null) {
+            dashboard.title(scenario.name());
+            dashboard.description(scenario.description());
+        }
         if (!interactive) {
             // a reader that goes away (partop | head -1) stops the run
             PrintStream out = PipeOutput.stdout(controls::quit);
@@ -160,6 +163,8 @@ public class RunCommand implements Callable<Integer> {
                         !"false".equals(System.getProperty("partop.warmup"))));
         controls.target(session);
         screens.onSuspended(session::suspended);
+        // a live final screen keeps sampling, and r on it runs the scenario again
+        session.holdAtEnd(interactive);
         if (dashboard != null) {
             session.selfMeter().register(dashboard.renderThread());
             session.selfMeter().drawStats(dashboard);

@@ -3,6 +3,7 @@ package dev.partop.headless;
 import dev.partop.sink.SnapshotSink;
 
 import dev.partop.snapshot.CoreSample;
+import dev.partop.snapshot.PhaseFigures;
 import dev.partop.snapshot.PhaseResult;
 import dev.partop.snapshot.PhaseStatus;
 import dev.partop.snapshot.PythonRuntime;
@@ -27,6 +28,7 @@ public final class PlainPrinter implements SnapshotSink {
     private final PrintStream out;
     private int phasesPrinted;
     private boolean tablePrinted;
+    private List<String> figures = List.of("speedup");
 
     public PlainPrinter(PrintStream out) {
         this.out = out;
@@ -34,6 +36,7 @@ public final class PlainPrinter implements SnapshotSink {
 
     @Override
     public void header(RunHeader h) {
+        figures = h.figures();
         out.printf(Locale.ROOT, "partop %s  %s  (%d CPUs, %d cores; %s)%n", h.partopVersion(), h.scenarioName(),
                 h.machine().logical(), h.machine().physical(), h.machine().cpuModel());
         out.printf(Locale.ROOT, "calibration: %.0f M ops/s on one core (%.0f ms)%n", h.opsPerSecond() / 1e6,
@@ -62,7 +65,7 @@ public final class PlainPrinter implements SnapshotSink {
         if (s.state() == RunState.FINISHED && !tablePrinted) {
             tablePrinted = true;
             out.println();
-            out.print(table(s.results()));
+            out.print(table(s.results(), figures));
         }
         out.flush();
     }
@@ -89,25 +92,38 @@ public final class PlainPrinter implements SnapshotSink {
         return b.toString();
     }
 
-    /** The results table: one row per phase. */
+    /** The results table with the speed-up: one row per phase. */
     public static String table(List<PhaseResult> results) {
+        return table(results, List.of("speedup"));
+    }
+
+    /** The results table: one row per phase, with the figures the scenario is about. */
+    public static String table(List<PhaseResult> results, List<String> figures) {
+        List<PhaseFigures.Column> columns = PhaseFigures.columns(figures, results);
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-26s %-13s %-15s %8s %8s %11s %8s %7s %7s  %s%n", "phase", "model",
-                "runtime", "wall s", "cpu s", "parallelism", "speed-up", "tasks", "others", "status"));
-        for (PhaseResult r : results) {
+        b.append(String.format(Locale.ROOT, "%-26s %-13s %-15s %8s %8s %11s", "phase", "model", "runtime", "wall s",
+                "cpu s", "parallelism"));
+        for (PhaseFigures.Column c : columns) b.append(' ').append(pad(c.header(), c.width()));
+        b.append(String.format(Locale.ROOT, " %7s %7s  %s%n", "tasks", "others", "status"));
+        for (int i = 0; i < results.size(); i++) {
+            PhaseResult r = results.get(i);
+            b.append(String.format(Locale.ROOT, "%-26s %-13s %-15s %8.2f %8.2f %11.2f", clip(r.name(), 26), r.model(),
+                    clip(r.runtimeLabel(), 15), r.wallS(), r.cpuS(), r.parallelism()));
+            for (PhaseFigures.Column c : columns) b.append(' ').append(pad(c.cell(i), c.width()));
             // others: cores other programs took meanwhile; "!" where that disturbed the phase
             String others = r.otherCpu() == null ? "-"
                     : String.format(Locale.ROOT, "%.1f%s", r.otherCpu(), r.disturbed() ? "!" : "");
-            b.append(String.format(Locale.ROOT, "%-26s %-13s %-15s %8.2f %8.2f %11.2f %8s %7s %7s  %s%n",
-                    clip(r.name(), 26), r.model(), clip(r.runtimeLabel(), 15), r.wallS(), r.cpuS(), r.parallelism(),
-                    r.speedup() == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.speedup()),
-                    r.tasksDone() + "/" + r.tasksTotal(), others,
+            b.append(String.format(Locale.ROOT, " %7s %7s  %s%n", r.tasksDone() + "/" + r.tasksTotal(), others,
                     r.status().json() + (r.reason() == null || r.status() == PhaseStatus.OK ? "" : ": " + r.reason())));
         }
         if (results.stream().anyMatch(PhaseResult::disturbed)) {
             b.append("! disturbed: other programs took CPU these phases could have had; rerun on an idle machine\n");
         }
         return b.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
     private static String clip(String s, int n) {

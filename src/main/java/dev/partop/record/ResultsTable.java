@@ -3,6 +3,7 @@ package dev.partop.record;
 import dev.partop.snapshot.Machine;
 import dev.partop.snapshot.ModelStats;
 import dev.partop.snapshot.PhaseResult;
+import dev.partop.snapshot.PhaseFigures;
 import dev.partop.snapshot.RunHeader;
 
 import java.util.ArrayList;
@@ -22,14 +23,21 @@ public final class ResultsTable {
     public static String markdown(RunHeader h, List<PhaseResult> results) {
         StringBuilder b = new StringBuilder();
         b.append("**").append(h.scenarioName()).append("** on ").append(machine(h.machine())).append("\n\n");
-        b.append("| phase | model | runtime | settings | wall s | CPU s | parallelism | speed-up | counters | status |\n");
-        b.append("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n");
-        for (PhaseResult r : results) {
+        // the figures the scenario is about (speed-up unless it says), in place of the speed-up
+        List<PhaseFigures.Column> columns = PhaseFigures.columns(h.figures(), results);
+        b.append("| phase | model | runtime | settings | wall s | CPU s | parallelism |");
+        for (PhaseFigures.Column c : columns) b.append(' ').append(c.header()).append(" |");
+        b.append(" counters | status |\n");
+        b.append("| --- | --- | --- | --- | ---: | ---: | ---: |").append(" ---: |".repeat(columns.size()))
+                .append(" --- | --- |\n");
+        for (int i = 0; i < results.size(); i++) {
+            PhaseResult r = results.get(i);
             b.append("| ").append(md(r.name())).append(" | ").append(r.model()).append(" | ").append(md(r.runtimeLabel()))
                     .append(" | ").append(md(r.settings()))
                     .append(" | ").append(f("%.2f", r.wallS())).append(" | ").append(f("%.2f", r.cpuS()))
-                    .append(" | ").append(f("%.2f", r.parallelism())).append(" | ").append(speedup(r))
-                    .append(" | ").append(md(counters(r.stats()))).append(" | ").append(status(r))
+                    .append(" | ").append(f("%.2f", r.parallelism())).append(" |");
+            for (PhaseFigures.Column c : columns) b.append(' ').append(c.cell(i)).append(" |");
+            b.append(' ').append(md(counters(r.stats()))).append(" | ").append(status(r))
                     .append(r.disturbed() ? ", " + r.disturbedNote() : "").append(" |\n");
         }
         if (results.stream().anyMatch(PhaseResult::disturbed)) {
@@ -40,14 +48,25 @@ public final class ResultsTable {
     }
 
     public static String csv(RunHeader h, List<PhaseResult> results) {
+        // the columns so far stay where they were; the scenario's other figures follow
+        List<PhaseFigures.Column> columns = PhaseFigures.columns(
+                h.figures().stream().filter(x -> !x.equals("speedup")).toList(), results);
         StringBuilder b = new StringBuilder(
-                "scenario,machine,phase,model,settings,wall_s,cpu_s,parallelism,speedup,tasks_done,tasks_total,status,counters,runtime,other_cpu,disturbed\n");
-        for (PhaseResult r : results) {
+                "scenario,machine,phase,model,settings,wall_s,cpu_s,parallelism,speedup,tasks_done,tasks_total,status,counters,runtime,other_cpu,disturbed");
+        for (PhaseFigures.Column c : columns) b.append(',').append(csvName(c.header()));
+        b.append('\n');
+        for (int i = 0; i < results.size(); i++) {
+            PhaseResult r = results.get(i);
             b.append(String.join(",", csv(h.scenarioName()), csv(machine(h.machine())), csv(r.name()), csv(r.model()),
                     csv(r.settings()), f("%.4f", r.wallS()), f("%.4f", r.cpuS()), f("%.4f", r.parallelism()),
                     r.speedup() == null ? "" : f("%.4f", r.speedup()), String.valueOf(r.tasksDone()),
                     String.valueOf(r.tasksTotal()), r.status().json(), csv(counters(r.stats())), csv(r.runtimeLabel()),
-                    r.otherCpu() == null ? "" : f("%.4f", r.otherCpu()), String.valueOf(r.disturbed()))).append('\n');
+                    r.otherCpu() == null ? "" : f("%.4f", r.otherCpu()), String.valueOf(r.disturbed())));
+            for (PhaseFigures.Column c : columns) {
+                Double v = c.values().get(i);
+                b.append(',').append(v == null ? "" : f("%.4f", v));
+            }
+            b.append('\n');
         }
         return b.toString();
     }
@@ -74,6 +93,18 @@ public final class ResultsTable {
         }
         if (s.loop() != null) out.add(f("loop lag max %.1f ms", s.loop().lagMsMax()));
         return String.join(", ", out);
+    }
+
+    /** "rt p95" as a CSV column name: rt_p95_ms; "vs threads": cost_vs_threads. */
+    private static String csvName(String header) {
+        return switch (header) {
+            case "rt mean" -> "rt_mean_ms";
+            case "rt p95" -> "rt_p95_ms";
+            case "vs threads" -> "cost_vs_threads";
+            case "switch/s" -> "switches_per_s";
+            case "futile" -> "futile_wakeups";
+            default -> header.replace(' ', '_');
+        };
     }
 
     /** The speed-up as every report prints it (the pictures label their bars with this). */

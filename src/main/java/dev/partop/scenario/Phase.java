@@ -23,21 +23,39 @@ import java.util.List;
  * @param python         the interpreter a CPython phase runs (default {@code python3} on PATH)
  * @param startMethod    CPython {@code processes}: {@code fork}, {@code spawn} or {@code forkserver};
  *                       null for the interpreter's default
+ * @param note           one line for the audience, shown under the header while the phase runs; null for none
  */
 public record Phase(String name, ModelKind model, int threads, int workers, int interpreters,
                     Duration switchInterval, GilPolicy gilPolicy, int checkInterval, Duration timeout,
                     PoolStart start, List<Workload> workloads, List<String> command, int line,
-                    RuntimeKind runtime, String python, String startMethod) {
+                    RuntimeKind runtime, String python, String startMethod, String note) {
 
     /** The interpreter used when a CPython phase names none. */
     public static final String DEFAULT_PYTHON = "python3";
 
-    /** A phase under partop's model (the shape before {@code runtime:} existed). */
+    /** A phase under partop's model with no note (the shape before {@code runtime:} existed). */
     public Phase(String name, ModelKind model, int threads, int workers, int interpreters,
                  Duration switchInterval, GilPolicy gilPolicy, int checkInterval, Duration timeout,
                  PoolStart start, List<Workload> workloads, List<String> command, int line) {
         this(name, model, threads, workers, interpreters, switchInterval, gilPolicy, checkInterval, timeout, start,
-                workloads, command, line, RuntimeKind.MODEL, DEFAULT_PYTHON, null);
+                workloads, command, line, RuntimeKind.MODEL, DEFAULT_PYTHON, null, null);
+    }
+
+    /** A phase under partop's model, with a note. */
+    public Phase(String name, ModelKind model, int threads, int workers, int interpreters,
+                 Duration switchInterval, GilPolicy gilPolicy, int checkInterval, Duration timeout,
+                 PoolStart start, List<Workload> workloads, List<String> command, int line, String note) {
+        this(name, model, threads, workers, interpreters, switchInterval, gilPolicy, checkInterval, timeout, start,
+                workloads, command, line, RuntimeKind.MODEL, DEFAULT_PYTHON, null, note);
+    }
+
+    /** A phase with its runtime, no note. */
+    public Phase(String name, ModelKind model, int threads, int workers, int interpreters,
+                 Duration switchInterval, GilPolicy gilPolicy, int checkInterval, Duration timeout,
+                 PoolStart start, List<Workload> workloads, List<String> command, int line,
+                 RuntimeKind runtime, String python, String startMethod) {
+        this(name, model, threads, workers, interpreters, switchInterval, gilPolicy, checkInterval, timeout, start,
+                workloads, command, line, runtime, python, startMethod, null);
     }
 
     public boolean isCpython() {

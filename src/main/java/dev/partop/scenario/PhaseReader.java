@@ -22,9 +22,12 @@ import java.util.Set;
 final class PhaseReader {
 
     static final List<String> KEYS = List.of("name", "model", "threads", "workers", "interpreters", "switch-interval",
-            "gil-policy", "check-interval", "timeout", "start", "workload", "command", "runtime", "python", "start-method");
-    /** What {@code defaults:} may set: everything but the phase's own name. */
-    static final List<String> DEFAULT_KEYS = KEYS.subList(1, KEYS.size());
+            "gil-policy", "check-interval", "timeout", "start", "workload", "command", "runtime", "python", "start-method",
+            "note");
+    /** What {@code defaults:} may set: everything but the phase's own name and caption. */
+    static final List<String> DEFAULT_KEYS = KEYS.subList(1, KEYS.size() - 1);
+    /** A caption is one line under the header: longer would be cut on an 80-column screen. */
+    static final int MAX_NOTE = 200;
 
     static final int MAX_THREADS = 4096;
     static final int MAX_WORKERS = 512;
@@ -146,8 +149,17 @@ final class PhaseReader {
             throw values.at(m.get("interpreters"), "interpreters (" + interpreters + ") cannot exceed threads (" + threads
                     + ") in " + raw.path() + "; each interpreter needs at least one thread");
         }
+        String note = null;
+        if (raw.has("note")) {
+            YamlNode n = raw.get("note");
+            note = values.text(n, "note: eight threads, one lock: one core's worth of work");
+            if (note.contains("\n") || note.length() > MAX_NOTE) {
+                throw values.at(n, n.path() + " is one line the audience reads, at most " + MAX_NOTE
+                        + " characters; this one has " + note.length() + (note.contains("\n") ? " and several lines" : ""));
+            }
+        }
         return new Phase(name, model, threads, workers, interpreters, switchInterval, gilPolicy, checkInterval, timeout,
-                start, work, command, raw.line(), runtime, python, startMethod);
+                start, work, command, raw.line(), runtime, python, startMethod, note);
     }
 
     /**

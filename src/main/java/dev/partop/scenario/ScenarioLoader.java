@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class ScenarioLoader {
 
-    static final List<String> TOP_KEYS = List.of("name", "description", "baseline", "defaults", "phases");
+    static final List<String> TOP_KEYS = List.of("name", "description", "baseline", "figures", "defaults", "phases");
     /** Larger files are surely not scenarios; refuse before reading them whole. */
     static final long MAX_FILE_BYTES = 1L << 20;
 
@@ -198,7 +198,29 @@ public final class ScenarioLoader {
                             + (hint.isEmpty() ? "; " : " ") + "phases: " + String.join(", ", names));
                 }
             }
-            return new Scenario(name, description, baseline, List.copyOf(list), source, text);
+            List<String> figures = top.has("figures") ? figures(top.get("figures")) : null;
+            return new Scenario(name, description, baseline, List.copyOf(list), source, text, figures);
+        }
+
+        /** {@code figures: [latency]}: names from {@link Scenario#FIGURES}, each once. */
+        private List<String> figures(YamlNode node) throws ScenarioException {
+            String example = "figures: [speedup]";
+            if (!(node instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
+                throw values.at(node, node.path() + " must be a list of figures, e.g. `" + example + "` (figures: "
+                        + String.join(", ", Scenario.FIGURES) + "), not " + node.describe());
+            }
+            List<String> out = new java.util.ArrayList<>();
+            for (YamlNode item : seq.items()) {
+                String f = values.text(item, example);
+                if (!Scenario.FIGURES.contains(f)) {
+                    String hint = Suggestions.closest(f, Scenario.FIGURES).map(g -> "; did you mean '" + g + "'?").orElse("");
+                    throw values.at(item, "unknown figure '" + f + "'" + hint + (hint.isEmpty() ? "; " : " ")
+                            + "figures: " + String.join(", ", Scenario.FIGURES));
+                }
+                if (out.contains(f)) throw values.at(item, "figure '" + f + "' is listed twice");
+                out.add(f);
+            }
+            return out;
         }
 
         private String description(YamlNode node) throws ScenarioException {

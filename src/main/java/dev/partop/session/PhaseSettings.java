@@ -16,22 +16,26 @@ final class PhaseSettings {
         StringBuilder s = new StringBuilder();
         switch (p.model()) {
             case SEQUENTIAL -> s.append("1 thread");
-            case GIL_THREADS -> s.append(p.threads()).append(" threads, switch ").append(ms(p.switchInterval()))
+            case GIL_THREADS -> s.append(n(p.threads(), "thread")).append(", switch ").append(ms(p.switchInterval()))
                     .append(p.gilPolicy() == GilPolicy.LEGACY ? ", legacy GIL" : "");
             case FREE_THREADS -> {
-                s.append(p.threads()).append(" threads");
+                s.append(n(p.threads(), "thread"));
                 double cs = p.workloads().stream().mapToDouble(Workload::criticalSection).max().orElse(0);
                 if (cs > 0) s.append(", ").append(Math.round(cs * 100)).append("% critical");
             }
-            case INTERPRETERS -> s.append(p.threads()).append(" threads, ").append(p.interpreters())
-                    .append(" interpreters");
-            case PROCESSES -> s.append(p.workers()).append(" workers, ").append(p.start().keyword());
+            case INTERPRETERS -> s.append(n(p.threads(), "thread")).append(", ").append(n(p.interpreters(), "interpreter"));
+            case PROCESSES -> s.append(n(p.workers(), "worker")).append(", ").append(p.start().keyword());
             case EVENT_LOOP -> s.append("1 loop thread");
             case COMMAND -> s.append(String.join(" ", p.command()));
             default -> s.append(p.model().keyword());
         }
         s.append(", ").append(p.totalTasks()).append(p.totalTasks() == 1 ? " task" : " tasks");
         return s.toString();
+    }
+
+    /** "1 thread", "8 threads". */
+    private static String n(long count, String word) {
+        return count + " " + (count == 1 ? word : word + "s");
     }
 
     private static String ms(Duration d) {

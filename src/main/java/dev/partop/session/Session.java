@@ -34,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -65,6 +66,8 @@ public final class Session implements Controls {
     /** The longest calibration waits for {@link #calibrateAfter}'s event. */
     static final long CALIBRATION_WAIT_MS = 1000;
     private static final long MIN_FIRST_TICK_NANOS = 1_000_000L;
+    /** How soon a held, finished session notices restart or quit. */
+    private static final long HOLD_POLL_NANOS = 20_000_000L;
 
     private volatile RunState state = RunState.CALIBRATING;
     private volatile PhaseRun current;
@@ -72,6 +75,8 @@ public final class Session implements Controls {
     private volatile boolean quit;
     private volatile boolean restart;
     private volatile boolean skip;
+    /** After the last phase, keep sampling and wait for restart or quit (a live dashboard). */
+    private volatile boolean holdAtEnd;
     private volatile RunHeader header;
     /** The last thing that went wrong in partop itself (a sink that threw); every Snapshot after carries it. */
     private volatile String problem;
@@ -130,6 +135,16 @@ public final class Session implements Controls {
      */
     public void calibrateAfter(CompletableFuture<?> event) {
         calibrateAfter = event;
+    }
+
+    /**
+     * Once the last phase ends, keep sampling (state FINISHED: a view shows the machine as it
+     * is now, not its last busy tick) until {@link #quit()}, and run the scenario again on
+     * {@link #restart()}. Without it, {@link #run()} returns after the last phase and a restart
+     * pressed on the final screen would find nothing left to restart. Only before {@link #run()}.
+     */
+    public void holdAtEnd(boolean hold) {
+        holdAtEnd = hold;
     }
 
     /** What ran, once {@link #run()} has calibrated; null before. */
@@ -193,7 +208,8 @@ public final class Session implements Controls {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
                 calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList(),
-                pythons, options.warmup() ? warmup.describe() : null, warmup.runMs() + warmup.settleMs());
+                pythons, options.warmup() ? warmup.describe() : null, warmup.runMs() + warmup.settleMs(),
+                scenario.description(), scenario.figures());
         synchronized (this) {
             // no tick between the header and the first Snapshot after it
             this.header = header;
@@ -206,7 +222,13 @@ public final class Session implements Controls {
             do {
                 restart = false;
                 results = List.of();
+                state = RunState.RUNNING;
                 for (int i = 0; i < phases.size() && !quit && !restart; i++) runPhase(i, watchdog);
+                if (holdAtEnd && !quit && !restart) {
+                    current = null;
+                    state = RunState.FINISHED;
+                    while (!quit && !restart) LockSupport.parkNanos(HOLD_POLL_NANOS);
+                }
             } while (restart && !quit);
         } finally {
             watchdog.shutdownNow();
@@ -218,7 +240,8 @@ public final class Session implements Controls {
         Phase phase = phases.get(index);
         PythonRuntime python = CpythonPhases.runtime(phase);
         PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase),
-                !phase.isCpython() ? PhaseResult.MODEL : python != null ? python.label() : "CPython (" + phase.python() + ")");
+                !phase.isCpython() ? PhaseResult.MODEL : python != null ? python.label() : "CPython (" + phase.python() + ")",
+                phase.note());
         List<TaskPlan> tasks = TaskPlans.of(phase, calibration);
         // a command phase has no workload: its one task is the program
         int taskCount = phase.model() == ModelKind.COMMAND ? 1 : tasks.size();

@@ -9,15 +9,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * @param model    the scenario's model keyword, e.g. {@code gil-threads}
  * @param settings the model's settings in words, e.g. {@code 8 threads, switch 5ms}
  * @param runtime  {@code model}, or e.g. {@code CPython 3.11.7}; null in older recordings (read: model)
+ * @param note     one line for the audience from the scenario; null for none
  */
-public record PhaseInfo(String name, String model, String settings, String runtime) {
+public record PhaseInfo(String name, String model, String settings, String runtime, String note) {
 
     @JsonCreator
     public PhaseInfo {
     }
 
-    /** A phase of partop's model (the shape before {@code runtime}). */
+    /** A phase of partop's model with no note (the first shape). */
     public PhaseInfo(String name, String model, String settings) {
-        this(name, model, settings, PhaseResult.MODEL);
+        this(name, model, settings, PhaseResult.MODEL, null);
     }
 }

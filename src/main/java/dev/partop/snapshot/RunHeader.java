@@ -23,6 +23,10 @@ import java.util.List;
  * @param warmup          what partop did before the first phase to put it on a settled JVM, in
  *                        words; null in recordings made before it did
  * @param warmupMs        how long that took
+ * @param description     the scenario's description, a paragraph ("" when none)
+ * @param figures         what the results show beside wall, CPU and parallelism: {@code speedup},
+ *                        {@code latency}, {@code cost}, {@code switches}, {@code futile}
+ *                        ({@code [speedup]} in recordings made before it was said)
  */
 public record RunHeader(
         String partopVersion,
@@ -38,10 +42,14 @@ public record RunHeader(
         List<String> phases,
         List<PythonRuntime> pythons,
         String warmup,
-        double warmupMs) {
+        double warmupMs,
+        String description,
+        List<String> figures) {
 
     @JsonCreator
     public RunHeader {
+        description = description == null ? "" : description;
+        figures = figures == null || figures.isEmpty() ? List.of("speedup") : List.copyOf(figures);
     }
 
     /** A run of models only, with no warm-up (the first shape). */
@@ -49,7 +57,7 @@ public record RunHeader(
                      String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
                      double intervalS, List<String> phases) {
         this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
-                calibrationMs, intervalS, phases, List.of(), null, 0);
+                calibrationMs, intervalS, phases, List.of(), null, 0, "", null);
     }
 
     /** A run with CPython phases, with no warm-up. */
@@ -57,7 +65,7 @@ public record RunHeader(
                      String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
                      double intervalS, List<String> phases, List<PythonRuntime> pythons) {
         this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
-                calibrationMs, intervalS, phases, pythons, null, 0);
+                calibrationMs, intervalS, phases, pythons, null, 0, "", null);
     }
 
     /** A run of models only, after a warm-up. */
@@ -65,7 +73,15 @@ public record RunHeader(
                      String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
                      double intervalS, List<String> phases, String warmup, double warmupMs) {
         this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
-                calibrationMs, intervalS, phases, List.of(), warmup, warmupMs);
+                calibrationMs, intervalS, phases, List.of(), warmup, warmupMs, "", null);
+    }
+
+    /** A run of models only with what the scenario says of itself, no warm-up. */
+    public RunHeader(String partopVersion, String javaVersion, String os, Machine machine, String scenarioName,
+                     String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
+                     double intervalS, List<String> phases, String description, List<String> figures) {
+        this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
+                calibrationMs, intervalS, phases, List.of(), null, 0, description, figures);
     }
 
     /** {@link #pythons()}, never null. */

@@ -198,6 +198,13 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
         wake();
     }
 
+    /** The scenario's description, shown while the work is calibrated (before the header arrives). */
+    public void description(String text) {
+        view.description(text);
+        poked = true;
+        wake();
+    }
+
     /** A replay moved backwards: rebuild the view from these Snapshots. */
     @Override
     public void rewind(List<Snapshot> upToNow) {
@@ -241,6 +248,7 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
                     incoming.clear();
                     ViewState fresh = new ViewState();
                     fresh.header(view.header());
+                    fresh.description(view.description());
                     for (Snapshot b : back) fresh.accept(b, options.symbols());
                     view = fresh;
                     dirty = true;

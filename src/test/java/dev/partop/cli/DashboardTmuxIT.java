@@ -110,6 +110,46 @@ class DashboardTmuxIT {
         }
     }
 
+    /** r on the final screen runs the scenario again (it used to do nothing once the run had finished). */
+    @Test
+    void restartsFromTheFinalScreen() throws Exception {
+        Path quick = dir.resolve("quick.yaml");
+        Files.writeString(quick, SCENARIO.replace("1500ms", "200ms"));
+        String cmd = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JarRunner.jar() + " " + quick;
+        try (Tmux t = Tmux.start(100, 30, env(), cmd)) {
+            t.awaitScreen(s -> s.contains("all 2 phases done") && s.contains("finished"), 30, "the final screen");
+            t.keys("r");
+            t.awaitScreen(s -> s.contains("phase 1/2") || s.contains("phase 2/2"), 10, "the run to start again after r");
+            t.awaitScreen(s -> s.contains("all 2 phases done") && s.contains("finished"), 30, "the second final screen");
+            t.keys("q");
+            assertThat(t.awaitScreen(s -> s.contains("PARTOP-EXIT="), 10, "partop to exit")).contains("PARTOP-EXIT=0");
+        }
+    }
+
+    /**
+     * cpu-heavy (its phases, shorter work) on this machine at 100x30 and 120x40: during every
+     * phase at most 2 rows above the results leave the left column blank.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"100x30", "120x40"})
+    void cpuHeavyUsesTheWholeScreen(String size) throws Exception {
+        Path heavy = dir.resolve("heavy.yaml");
+        Files.writeString(heavy, Files.readString(Path.of("scenarios/cpu-heavy.yaml")).replace("cpu: 1s", "cpu: 250ms"));
+        String cmd = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JarRunner.jar() + " " + heavy;
+        int cols = Integer.parseInt(size.split("x")[0]);
+        int rows = Integer.parseInt(size.split("x")[1]);
+        try (Tmux t = Tmux.start(cols, rows, env(), cmd)) {
+            for (int phase = 1; phase <= 4; phase++) {
+                String marker = "phase " + phase + "/4";
+                String screen = t.awaitScreen(s -> s.contains(marker) && s.contains("total"), 30, marker);
+                assertThat(dev.partop.view.ScreenRows.blankAboveResults(screen)).as("%s at %s:%n%s", marker, size, screen)
+                        .isLessThanOrEqualTo(2);
+            }
+            t.keys("q");
+            t.awaitScreen(s -> s.contains("PARTOP-EXIT="), 10, "partop to exit");
+        }
+    }
+
     private static void assertNoJavaUnder(long panePid) throws InterruptedException {
         long deadline = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < deadline) {

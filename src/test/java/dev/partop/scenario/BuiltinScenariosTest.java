@@ -63,4 +63,16 @@ class BuiltinScenariosTest {
         }
         assertThat(cpuSeconds).as("total CPU seconds of work over all phases").isBetween(6L, 16L);
     }
+
+    @Test
+    void everyBuiltinCaptionsEachPhaseAndNamesItsFigures() throws Exception {
+        for (String name : BuiltinScenarios.names()) {
+            Scenario s = BuiltinScenarios.load(name);
+            for (Phase p : s.phases()) assertThat(p.note()).as("%s: %s needs a note", name, p.name()).isNotBlank();
+            assertThat(BuiltinScenarios.text(name).orElseThrow()).as(name).contains("figures:");
+        }
+        assertThat(BuiltinScenarios.load("convoy").figures()).startsWith("latency");
+        assertThat(BuiltinScenarios.load("processes").figures()).startsWith("cost");
+        assertThat(BuiltinScenarios.load("gil-policies").figures()).contains("switches", "futile");
+    }
 }

@@ -117,7 +117,7 @@ class ScenarioErrorsTest {
         assertThat(parseFails("name: x\ndescripton: y\n" + phase + "    workload: {cpu: 1ms}\n").getMessage())
                 .isEqualTo("t.yaml:2:1: unknown key 'descripton' at the top level; did you mean 'description'?");
         assertThat(parseFails("name: x\ncolour: red\n" + phase).getMessage())
-                .isEqualTo("t.yaml:2:1: unknown key 'colour' at the top level; allowed: name, description, baseline, defaults, phases");
+                .isEqualTo("t.yaml:2:1: unknown key 'colour' at the top level; allowed: name, description, baseline, figures, defaults, phases");
         assertThat(parseFails("name: x\n" + phase + "    workload: {cpus: 1ms}\n").getMessage())
                 .isEqualTo("t.yaml:5:16: unknown key 'cpus' in phases[0].workload; did you mean 'cpu'?");
         assertThat(parseFails("name: x\n" + phase + "    workload: {io: {kind: sleep, wiat: 1ms}}\n").getMessage())
@@ -232,5 +232,21 @@ class ScenarioErrorsTest {
         e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.resolve(inDir));
         assertClean(e);
         assertThat(e.getMessage()).isEqualTo(inDir + ": no such file");
+    }
+
+    @Test
+    void figuresAndNotesAreCheckedWhereWritten() {
+        String phase = "phases:\n  - name: a\n    model: sequential\n    workload: {tasks: 1, cpu: 10ms}\n";
+        assertThat(parseFails("name: x\nfigures: [latncy]\n" + phase).getMessage())
+                .isEqualTo("t.yaml:2:11: unknown figure 'latncy'; did you mean 'latency'? figures: speedup, latency, cost, switches, futile");
+        assertThat(parseFails("name: x\nfigures: latency\n" + phase).getMessage()).startsWith("t.yaml:2:10: figures must be a list");
+        assertThat(parseFails("name: x\nfigures: [cost, cost]\n" + phase).getMessage())
+                .isEqualTo("t.yaml:2:17: figure 'cost' is listed twice");
+        assertThat(parseFails("name: x\n" + phase + "    note: [a]\n").getMessage())
+                .startsWith("t.yaml:6:11: phases[0].note must be a text");
+        assertThat(parseFails("name: x\n" + phase + "    note: " + "word ".repeat(50) + "\n").getMessage())
+                .startsWith("t.yaml:6:11: phases[0].note is one line the audience reads, at most 200 characters");
+        assertThat(parseFails("name: x\ndefaults:\n  note: shared\n" + phase).getMessage())
+                .startsWith("t.yaml:3:3: unknown key 'note' in defaults");
     }
 }

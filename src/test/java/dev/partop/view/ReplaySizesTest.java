@@ -37,4 +37,20 @@ class ReplaySizesTest {
         String screen = drawn.text();
         assertThat(screen).contains("of 64 cores").contains("8 threads, one GIL");
     }
+
+    /** The last frame of a replayed recording shows every phase's band and name on the run's strip. */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"80,24", "100,30", "120,40"})
+    void theReplayedFinalScreenShowsEveryPhase(int cols, int rows) throws Exception {
+        Path file = dir.resolve("run.partop");
+        try (SnapshotLogWriter w = new SnapshotLogWriter(file)) {
+            w.header(SyntheticSnapshots.header(2));
+            for (Snapshot s : SyntheticSnapshots.wholeRun(2, 12, true)) w.snapshot(s);
+        }
+        Recording r = SnapshotLogReader.read(file);
+        String screen = ScreenText.render(cols, rows, r.header(), r.snapshots(), ColorMode.C256, Symbols.UNICODE);
+        assertThat(screen).contains("finished");
+        String band = screen.lines().filter(l -> l.contains("├")).findFirst().orElse("");
+        assertThat(band).contains("1. one thread").contains("2. 8 threads").contains("3. 8 free");
+    }
 }

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScreenGoldenTest {
 
     static Stream<Arguments> screens() {
-        return Stream.of(new int[]{80, 24}, new int[]{120, 40}, new int[]{200, 60})
-                .flatMap(size -> Stream.of(2, 16, 64, 256).map(cores -> Arguments.of(size[0], size[1], cores)));
+        return Stream.of(new int[]{80, 24}, new int[]{100, 30}, new int[]{120, 40}, new int[]{200, 60})
+                .flatMap(size -> Stream.of(2, 8, 64, 256).map(cores -> Arguments.of(size[0], size[1], cores)));
     }
 
     @ParameterizedTest(name = "{0}x{1}, {2} cores")
@@ -46,9 +46,15 @@ class ScreenGoldenTest {
         assertThat(coveredCpus(screen)).as("every CPU has a bar or a group").isEqualTo(cores);
     }
 
-    /** CPUs named on the screen: single bars ("  7▕") and groups ("cpu 0-31"). */
+    /** CPUs named on the screen: single bars ("  7▕"), groups ("cpu 0-31") and heat-grid rows ("  0-63 ▄▅…"). */
     private static int coveredCpus(String screen) {
         boolean[] seen = new boolean[4096];
+        Matcher heat = Pattern.compile("(?m)^ *(\\d+)-(\\d+) ([^ ]+)").matcher(screen);
+        while (heat.find()) {
+            int lo = Integer.parseInt(heat.group(1));
+            int cells = heat.group(3).indexOf('│') < 0 ? heat.group(3).length() : heat.group(3).indexOf('│');
+            for (int i = lo; i < lo + cells && i <= Integer.parseInt(heat.group(2)); i++) seen[i] = true;
+        }
         Matcher g = Pattern.compile("cpu (\\d+)-(\\d+)").matcher(screen);
         while (g.find()) {
             for (int i = Integer.parseInt(g.group(1)); i <= Integer.parseInt(g.group(2)); i++) seen[i] = true;
@@ -68,6 +74,24 @@ class ScreenGoldenTest {
         Golden.check("120x40-finished.txt", drawn.golden());
         String screen = drawn.text();
         assertThat(screen).contains("finished").contains("one thread").contains("0.96x").contains("1.00x");
+    }
+
+    /** The final screen is a slide: every phase's band and name on the run's strip, and each phase's lanes. */
+    @ParameterizedTest(name = "{0}x{1}")
+    @MethodSource("finalSizes")
+    void finalScreenShowsTheWholeRun(int cols, int rows) throws Exception {
+        ScreenText.Screen drawn = ScreenText.draw(cols, rows, SyntheticSnapshots.header(2),
+                SyntheticSnapshots.wholeRun(2, 24, true), ColorMode.C256, Symbols.UNICODE);
+        Golden.check(cols + "x" + rows + "-final.txt", drawn.golden());
+        String screen = drawn.text();
+        String band = screen.lines().filter(l -> l.contains("├")).findFirst().orElse("");
+        assertThat(band).as("the run's strip names every phase").contains("1. one").contains("2. 8 threads")
+                .contains("3. 8 free");
+        assertThat(screen).contains("finished").contains("1.98x");
+    }
+
+    static Stream<Arguments> finalSizes() {
+        return Stream.of(Arguments.of(80, 24), Arguments.of(100, 30), Arguments.of(120, 40), Arguments.of(200, 60));
     }
 
     /** Lanes computing without a lock are coloured as running, not as holding (their glyph is not a hold level). */
@@ -112,5 +136,26 @@ class ScreenGoldenTest {
         String screen = ScreenText.render(30, 8, SyntheticSnapshots.header(2), SyntheticSnapshots.gilPhase(2, 3, false),
                 ColorMode.MONO, Symbols.UNICODE);
         assertThat(screen).contains("needs at least");
+    }
+
+    /**
+     * cpu-heavy on 2 cores (one thread, then eight lanes): during every phase at most 2 rows
+     * between the header and the results leave the left column (cores, history, lanes, run)
+     * blank. The right panel's separator does not count as content.
+     */
+    @ParameterizedTest(name = "{0}x{1}")
+    @MethodSource("finalSizes")
+    void noPhaseLeavesRowsBlank(int cols, int rows) throws Exception {
+        List<Snapshot> run = SyntheticSnapshots.wholeRun(2, 12, false);
+        for (int upTo : new int[]{6, 12, 18, 24, 30, 36}) {
+            String screen = ScreenText.render(cols, rows, SyntheticSnapshots.header(2), run.subList(0, upTo),
+                    ColorMode.C256, Symbols.UNICODE);
+            assertThat(blankRowsAboveResults(screen)).as("blank rows at %dx%d after %d ticks:%n%s", cols, rows, upTo,
+                    screen).isLessThanOrEqualTo(2);
+        }
+    }
+
+    static int blankRowsAboveResults(String screen) {
+        return ScreenRows.blankAboveResults(screen);
     }
 }

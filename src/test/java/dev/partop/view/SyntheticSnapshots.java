@@ -44,6 +44,55 @@ public final class SyntheticSnapshots {
                         0.96, 8, 8, PhaseStatus.OK, null, new ModelStats(lock, null, null, null)));
     }
 
+    /**
+     * A whole run: {@code ticks} snapshots of one thread, then of the GIL phase, then of eight
+     * free threads, then (if {@code finished}) the final one, with every phase's result.
+     */
+    public static List<Snapshot> wholeRun(int cores, int ticks, boolean finished) {
+        SyntheticCoreSource source = new SyntheticCoreSource(cores);
+        List<Snapshot> out = new ArrayList<>();
+        String[] names = {"one thread", "8 threads, one GIL", "8 free threads"};
+        String[] models = {"sequential", "gil-threads", "free-threads"};
+        long seq = 0;
+        for (int p = 0; p < 3; p++) {
+            for (int t = 0; t < ticks; t++, seq++) {
+                List<CoreSample> cs = new ArrayList<>();
+                for (CoreSample c : source.sample()) {
+                    double busy = p == 2 ? 1.0 : c.cpu() == t % cores ? 1.0 : 0.02;
+                    cs.add(new CoreSample(c.cpu(), c.core(), c.pkg(), busy * 0.9, busy * 0.1, 0, c.freqMhz()));
+                }
+                List<LaneSample> lanes = new ArrayList<>();
+                int count = p == 0 ? 1 : 8;
+                for (int i = 0; i < count; i++) {
+                    double hold = p == 1 ? (i == t % 8 ? 0.6 : 0.05) : 0;
+                    double run = p == 1 ? 0 : 1;
+                    lanes.add(new LaneSample(i, "T" + (i + 1), p == 1 ? (i == t % 8 ? LaneState.HOLDING
+                            : LaneState.WAITING) : LaneState.RUNNING, p == 1 ? hold : 1, run, hold, p == 1 ? 1 - hold : 0,
+                            0, 0, 0, 0));
+                }
+                double time = 1 + seq * 0.25;
+                out.add(new Snapshot(Snapshot.FORMAT, seq, time, RunState.RUNNING, p, 3,
+                        new PhaseInfo(names[p], models[p], p == 0 ? "1 thread, 8 tasks" : "8 threads, 8 tasks"),
+                        t * 0.25, 0.25, t / 4, 8, cs, lanes, List.of(), ModelStats.NONE, t * 0.25, 1,
+                        new SelfStats(0.004, 4, 1500), p == 0 ? List.of() : allResults().subList(0, p), null));
+            }
+        }
+        if (finished) {
+            out.add(new Snapshot(Snapshot.FORMAT, seq, 1 + seq * 0.25, RunState.FINISHED, -1, 3, null, 0, 0.25, 0, 0,
+                    source.sample(), List.of(), List.of(), ModelStats.NONE, 0, 0, new SelfStats(0.003, 4, 900),
+                    allResults(), null));
+        }
+        return out;
+    }
+
+    /** The three phases of {@link #wholeRun}. */
+    public static List<PhaseResult> allResults() {
+        List<PhaseResult> all = new ArrayList<>(results());
+        all.add(new PhaseResult("8 free threads", "free-threads", "8 threads, 8 tasks", 4.1, 8.1, 1.98, 1.98, 8, 8,
+                PhaseStatus.OK, null, ModelStats.NONE));
+        return all;
+    }
+
     /** {@code ticks} snapshots of the GIL phase, then (if {@code finished}) the final one. */
     public static List<Snapshot> gilPhase(int cores, int ticks, boolean finished) {
         SyntheticCoreSource source = new SyntheticCoreSource(cores);

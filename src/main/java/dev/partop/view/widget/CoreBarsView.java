@@ -31,6 +31,23 @@ final class CoreBarsView {
         return (cores + perRow - 1) / perRow + 1;
     }
 
+    /** Rows of the heat grid plus the total, for when a bar per CPU would take too many rows. */
+    static int heatRows(int cores, int width) {
+        return HeatGridView.rows(cores, width) + 1;
+    }
+
+    /** A bar per CPU when {@code heat} is false, else one cell per CPU; then the total. */
+    static void render(Canvas c, Snapshot s, Symbols sym, boolean heat) {
+        if (!heat) {
+            render(c, s, sym);
+            return;
+        }
+        if (c.height() < 1) return;
+        if (c.height() > 1) HeatGridView.render(c.sub(new Rect(c.area().col(), c.area().row(), c.width(),
+                c.height() - 1)), s, sym);
+        total(c, c.height() - 1, s, sym);
+    }
+
     static void render(Canvas c, Snapshot s, Symbols sym) {
         if (c.height() < 1) return;
         List<CoreSample> cores = new ArrayList<>(s.cores());

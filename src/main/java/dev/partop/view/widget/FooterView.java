@@ -14,21 +14,36 @@ final class FooterView {
     }
 
     static void render(Canvas c, Snapshot s, boolean replay) {
-        int x = 0;
         String[][] keys = replay
                 ? new String[][]{{"q", "quit"}, {"p", "pause"}, {"←→", "step"}, {"n", "next phase"}, {"h", "help"}}
                 : new String[][]{{"q", "quit"}, {"p", "pause"}, {"n", "next phase"}, {"r", "restart"}, {"h", "help"}};
-        for (String[] k : keys) {
-            x = c.text(x, 0, k[0], Theme.Role.KEY);
-            x = c.text(x, 0, " " + k[1] + "  ", Theme.Role.DIM);
-        }
+        String[] costs = {""};
         if (s != null) {
             SelfStats self = s.self();
-            String cost = f("partop %.1f%% cpu  %.1f fps  %s/s", self.cpu() * 100, self.fps(),
-                    Format.bytes(self.bytesPerSecond()));
-            c.text(Math.max(x, c.width() - cost.length()), 0, cost, Theme.Role.DIM);
-            // partop's own trouble takes the place of its cost: the terminal is ours, stderr is not seen
-            if (s.problem() != null) c.text(x, 0, "! " + s.problem(), Theme.Role.BAD);
+            String cpu = f("%.1f%% cpu", self.cpu() * 100);
+            String bytes = Format.bytes(self.bytesPerSecond()) + "/s";
+            // shorter and shorter, whole figures at a time: a unit is never cut off its number
+            costs = new String[]{f("partop %s  %.1f fps  %s", cpu, self.fps(), bytes), f("partop %s  %s", cpu, bytes),
+                    cpu + " " + bytes, cpu, ""};
+        }
+        for (int shown = keys.length; shown >= 0; shown--) {
+            int width = 0;
+            for (int i = 0; i < shown; i++) width += keys[i][0].length() + keys[i][1].length() + 3;
+            for (String cost : costs) {
+                // the help key last: it says where the others are
+                if (width + cost.length() <= c.width() || (shown == 0 && cost.isEmpty())) {
+                    int x = 0;
+                    for (int i = 0; i < shown; i++) {
+                        String[] k = shown < keys.length && i == shown - 1 ? keys[keys.length - 1] : keys[i];
+                        x = c.text(x, 0, k[0], Theme.Role.KEY);
+                        x = c.text(x, 0, " " + k[1] + "  ", Theme.Role.DIM);
+                    }
+                    // partop's own trouble takes the place of its cost: the terminal is ours, stderr is not seen
+                    if (s != null && s.problem() != null) c.text(x, 0, "! " + s.problem(), Theme.Role.BAD);
+                    else c.text(Math.max(x, c.width() - cost.length()), 0, cost, Theme.Role.DIM);
+                    return;
+                }
+            }
         }
     }
 }

@@ -98,4 +98,42 @@ public final class Format {
         if (s.length() >= width) return s.substring(0, Math.max(0, width));
         return s + " ".repeat(width - s.length());
     }
+
+    static String padLeft(String s, int width) {
+        if (s.length() >= width) return s.substring(0, Math.max(0, width));
+        return " ".repeat(width - s.length()) + s;
+    }
+
+    /** "1 thread", "8 threads". */
+    static String plural(long n, String word) {
+        return n + " " + (n == 1 ? word : word + "s");
+    }
+
+    /**
+     * {@code s} in at most {@code width} columns, shortened at a word boundary (a space or a
+     * comma) and marked with {@code ellipsis}, never cut mid-word; "" when not even the first
+     * word fits.
+     */
+    static String fit(String s, int width, String ellipsis) {
+        return fit(s, width, ellipsis, false);
+    }
+
+    /** As {@link #fit(String, int, String)}, cut only between comma-separated parts ("8 threads, switch 5ms"). */
+    static String fitParts(String s, int width, String ellipsis) {
+        return fit(s, width, ellipsis, true);
+    }
+
+    private static String fit(String s, int width, String ellipsis, boolean commas) {
+        if (s.length() <= width) return s;
+        int room = width - ellipsis.length();
+        for (int i = Math.min(room, s.length() - 1); i > 0; i--) {
+            char c = s.charAt(i);
+            if (commas ? c == ',' : c == ' ' || c == ',') {
+                String head = s.substring(0, i).stripTrailing();
+                while (head.endsWith(",") || head.endsWith(":")) head = head.substring(0, head.length() - 1);
+                if (!head.isEmpty() && head.length() <= room) return head + ellipsis;
+            }
+        }
+        return "";
+    }
 }

@@ -20,23 +20,19 @@ final class HeaderView {
     private HeaderView() {
     }
 
-    static void render(Canvas c, ViewState v, boolean paused) {
+    static void render(Canvas c, ViewState v, boolean paused, Symbols sym) {
+        String ellipsis = sym.ellipsis();
         Snapshot s = v.latest();
+        Snapshot s0 = v.latest();
+        String right0 = s0 == null ? "" : f("  %s  t=%s", paused ? "PAUSED" : state(s0), Format.seconds(s0.t()));
         int col = c.text(0, 0, "partop ", Theme.Role.TITLE);
-        col = c.text(col, 0, v.title(), Theme.Role.TITLE);
+        // the state and the time keep their room: the title gives way, a word at a time
+        col = c.text(col, 0, Format.fit(v.title(), c.width() - col - right0.length(), ellipsis), Theme.Role.TITLE);
         if (s == null) {
             c.text(0, 1, "starting: calibrating the work on one core...", Theme.Role.DIM);
             return;
         }
-        String state = paused ? "PAUSED" : switch (s.state()) {
-            case CALIBRATING -> "calibrating";
-            case WARMING_UP -> "warming up";
-            case PREPARING -> "starting workers";
-            case RUNNING -> "running";
-            case FINISHED -> "finished";
-        };
-        String right = f("  %s  t=%s", state, Format.seconds(s.t()));
-        c.text(Math.max(col + 1, c.width() - right.length()), 0, right, paused ? Theme.Role.BAD : Theme.Role.DIM);
+        c.text(Math.max(col, c.width() - right0.length()), 0, right0, paused ? Theme.Role.BAD : Theme.Role.DIM);
         int cores = s.cores().size();
         if (s.state() == RunState.CALIBRATING) {
             c.text(0, 1, "calibrating: timing the work on one core", Theme.Role.DIM);
@@ -47,13 +43,19 @@ final class HeaderView {
                     Theme.Role.DIM);
             return;
         }
-        if (s.state() == RunState.FINISHED || s.phase() == null) {
-            col = c.text(0, 1, f("all %d phases done", s.results().size()), Theme.Role.HEADLINE);
+        if (s.state() != RunState.FINISHED && s.phase() == null) {
+            // between calibration and the first phase: not "all 0 phases done"
+            c.text(0, 1, "starting the first phase", Theme.Role.DIM);
+            return;
+        }
+        if (s.state() == RunState.FINISHED) {
+            col = c.text(0, 1, s.results().size() == 1 ? "the phase is done" : f("all %d phases done", s.results().size()), Theme.Role.HEADLINE);
             PhaseResult best = null;
             for (PhaseResult r : s.results()) {
                 if (r.speedup() != null && (best == null || r.speedup() > best.speedup())) best = r;
             }
-            if (best != null) {
+            // "best" is about speed; where the scenario is about latency or cost it would mislead
+            if (best != null && v.figures().get(0).equals("speedup")) {
                 col = c.text(col, 1, f("   best: %s %.2fx", best.name(), best.speedup()), Theme.Role.HEADLINE);
             }
             double others = 0;
@@ -62,15 +64,32 @@ final class HeaderView {
             if (others > 0) c.text(col, 1, f("   disturbed: other programs took up to %.1f cores", others), Theme.Role.BAD);
             return;
         }
-        // the headline numbers first: on a narrow screen the details are what gets cut
-        col = c.text(0, 1, f("phase %d/%d ", s.phaseIndex() + 1, s.phaseCount()), Theme.Role.TEXT);
-        col = c.text(col, 1, s.phase().name(), Theme.Role.HEADLINE);
-        col = c.text(col + 2, 1, f("cores %.2f of %d", s.coresBusy(), cores), Theme.Role.HEADLINE);
-        col = c.text(col + 2, 1, f("parallelism %.2f", s.parallelism()), Theme.Role.HEADLINE);
-        col = c.text(col + 2, 1, f("tasks %d/%d  %s", s.tasksDone(), s.tasksTotal(), Format.seconds(s.phaseElapsed())),
-                Theme.Role.TEXT);
-        String runtime = s.phase().runtime() == null || PhaseResult.MODEL.equals(s.phase().runtime())
-                ? "" : " in " + s.phase().runtime();
-        c.text(col + 2, 1, f("[%s%s: %s]", s.phase().model(), runtime, s.phase().settings()), Theme.Role.DIM);
+        // the headline numbers first: on a narrow screen the details give way, whole parts at a time
+        int w = c.width();
+        String phase = f("phase %d/%d ", s.phaseIndex() + 1, s.phaseCount());
+        String coresText = f("cores %.2f of %d", s.coresBusy(), cores);
+        String par = f("parallelism %.2f", s.parallelism());
+        String tasks = f("tasks %d/%d  %s", s.tasksDone(), s.tasksTotal(), Format.seconds(s.phaseElapsed()));
+        String name = Format.fit(s.phase().name(), Math.max(0, w - phase.length() - coresText.length() - 2), ellipsis);
+        col = c.text(0, 1, phase, Theme.Role.TEXT);
+        col = c.text(col, 1, name, Theme.Role.HEADLINE);
+        col = c.text(col + 2, 1, coresText, Theme.Role.HEADLINE);
+        if (col + 2 + par.length() <= w) col = c.text(col + 2, 1, par, Theme.Role.HEADLINE);
+        if (col + 2 + tasks.length() <= w) col = c.text(col + 2, 1, tasks, Theme.Role.TEXT);
+        String model = s.phase().model() + (s.phase().runtime() == null || PhaseResult.MODEL.equals(s.phase().runtime())
+                ? "" : " in " + s.phase().runtime());
+        String settings = Format.fitParts(s.phase().settings(), w - col - 5 - model.length(), ellipsis);
+        if (!settings.isEmpty()) c.text(col + 2, 1, f("[%s: %s]", model, settings), Theme.Role.DIM);
+        else if (col + 4 + model.length() <= w) c.text(col + 2, 1, "[" + model + "]", Theme.Role.DIM);
+    }
+
+    static String state(Snapshot s) {
+        return switch (s.state()) {
+            case CALIBRATING -> "calibrating";
+            case WARMING_UP -> "warming up";
+            case PREPARING -> "starting workers";
+            case RUNNING -> "running";
+            case FINISHED -> "finished";
+        };
     }
 }

@@ -60,13 +60,22 @@ final class LanesView {
         if (more) c.text(0, rows, f("+%d more lanes (%d in all)", lanes.size() - shown, lanes.size()), Theme.Role.DIM);
     }
 
-    private static void legend(Canvas c, Symbols sym) {
-        int x = c.text(0, 0, "lanes  ", Theme.Role.TITLE);
-        x = c.text(x, 0, sym.holding() + " holding ", Theme.Role.HOLDING);
-        x = c.text(x, 0, sym.waiting() + " waiting ", Theme.Role.WAITING);
-        x = c.text(x, 0, sym.io() + " I/O ", Theme.Role.IO);
-        x = c.text(x, 0, sym.running() + " running ", Theme.Role.RUNNING);
-        c.text(x, 0, "(one column per tick, sweeping)", Theme.Role.DIM);
+    static void legend(Canvas c, Symbols sym) {
+        legend(c, sym, "(one column per tick, sweeping)");
+    }
+
+    static void legend(Canvas c, Symbols sym, String how) {
+        String[] words = {"lanes  ", sym.holding() + " holding ", sym.waiting() + " waiting ", sym.io() + " I/O ",
+                sym.running() + " running ", how};
+        Theme.Role[] roles = {Theme.Role.TITLE, Theme.Role.HOLDING, Theme.Role.WAITING, Theme.Role.IO,
+                Theme.Role.RUNNING, Theme.Role.DIM};
+        // whole entries or none: a legend cut mid-word reads as a different state
+        int x = 0;
+        for (int i = 0; i < words.length; i++) {
+            String w = i == words.length - 1 && x + words[i].length() > c.width() ? "(per tick)" : words[i];
+            if (x + w.stripTrailing().length() > c.width()) break;
+            x = c.text(x, 0, w, roles[i]);
+        }
     }
 
     private static String clip(String s, int n) {

@@ -2,6 +2,7 @@ package dev.partop.view.widget;
 
 import dev.partop.view.term.Theme;
 
+import dev.partop.snapshot.PhaseFigures;
 import dev.partop.snapshot.PhaseResult;
 import dev.partop.snapshot.PhaseStatus;
 import dev.partop.snapshot.Snapshot;
@@ -11,7 +12,9 @@ import java.util.List;
 import static dev.partop.view.widget.Format.f;
 
 /**
- * Every finished phase: wall, CPU, parallelism, and the speed-up as a number and a bar. The
+ * Every finished phase: wall, CPU, parallelism, then the figures the scenario is about
+ * (speed-up unless it says otherwise: round-trip latency for the convoy, cost beside threads
+ * for payloads, lock switches for the GIL policies), the first of them also as a bar. The
  * numbers are the ones {@code --json} and {@code partop report} print.
  */
 final class ResultsView {
@@ -23,40 +26,71 @@ final class ResultsView {
         return s == null || s.results().isEmpty() ? 0 : s.results().size() + 1;
     }
 
-    static void render(Canvas c, Snapshot s, Symbols sym) {
+    static void render(Canvas c, Snapshot s, List<String> figures, Symbols sym) {
         if (s == null || c.height() < 1) return;
         List<PhaseResult> results = s.results();
+        List<PhaseFigures.Column> columns = PhaseFigures.columns(figures, results);
+        int figureWidth = 0;
+        for (PhaseFigures.Column col : columns) figureWidth += col.width() + 1;
         // a runtime column only when a phase ran in CPython: a run of models reads as before
         boolean runtimes = false;
         for (PhaseResult r : results) runtimes |= !PhaseResult.MODEL.equals(r.runtimeLabel());
         int runtimeWidth = runtimes ? 15 : 0;
-        int nameWidth = Math.max(10, Math.min(28, c.width() - 60 - runtimeWidth));
-        c.text(0, 0, Format.pad("results", nameWidth) + f(" %-13s ", "model")
-                + (runtimes ? Format.pad("runtime", runtimeWidth - 1) + " " : "")
-                + f("%7s %7s %6s %8s", "wall", "cpu", "par", "speed-up"), Theme.Role.TITLE);
-        double best = 1;
-        for (PhaseResult r : results) if (r.speedup() != null) best = Math.max(best, r.speedup());
+        int nameWidth = Math.max(10, Math.min(28, c.width() - 52 - figureWidth - runtimeWidth));
+        StringBuilder head = new StringBuilder(Format.pad("results", nameWidth)).append(f(" %-13s", "model"))
+                .append(runtimes ? " " + Format.pad("runtime", runtimeWidth - 1) : "")
+                .append(f(" %7s %7s %6s", "wall", "cpu", "par"));
+        for (PhaseFigures.Column col : columns) head.append(' ').append(Format.padLeft(col.header(), col.width()));
+        c.text(0, 0, head.toString(), Theme.Role.TITLE);
+        PhaseFigures.Column bar = columns.isEmpty() ? null : columns.get(0);
+        double best = 0;
+        if (bar != null) for (Double v : bar.values()) if (v != null) best = Math.max(best, v);
         int rows = c.height() - 1;
         int first = Math.max(0, results.size() - rows);
         for (int i = first; i < results.size(); i++) {
             PhaseResult r = results.get(i);
             int row = i - first + 1;
-            String line = Format.pad(r.name(), nameWidth) + f(" %-13s ", r.model())
-                    + (runtimes ? Format.pad(r.runtimeLabel(), runtimeWidth - 1) + " " : "")
-                    + f("%7s %7s %6.2f ", Format.seconds(r.wallS()), Format.seconds(r.cpuS()), r.parallelism());
+            String line = Format.pad(name(r.name(), nameWidth - 1, sym), nameWidth) + f(" %-13s", r.model())
+                    + (runtimes ? " " + Format.pad(r.runtimeLabel(), runtimeWidth - 1) : "")
+                    + f(" %7s %7s %6.2f", Format.seconds(r.wallS()), Format.seconds(r.cpuS()), r.parallelism());
             int x = c.text(0, row, line, Theme.Role.TEXT);
             if (r.status() != PhaseStatus.OK) {
-                c.text(x, row, f("%8s  %s", r.status().json(), r.reason() == null ? "" : r.reason()), Theme.Role.BAD);
+                c.text(x, row, f(" %8s  %s", r.status().json(), r.reason() == null ? "" : r.reason()), Theme.Role.BAD);
                 continue;
             }
-            String sp = r.speedup() == null ? "       -" : f("%7.2fx", r.speedup());
-            x = c.text(x, row, sp + " ", Theme.Role.HEADLINE);
+            for (PhaseFigures.Column col : columns) {
+                x = c.text(x, row, " " + Format.padLeft(col.cell(i), col.width()), Theme.Role.HEADLINE);
+            }
+            x++;
             if (r.disturbed()) x = c.text(x, row, f("others %.1f ", r.otherCpu()), Theme.Role.BAD);
             int room = c.width() - x - 1;
-            if (r.speedup() != null && room > 0) {
-                c.fill(x, row, sym.user(), (int) Math.round(r.speedup() / best * room), r.speedup() >= 1.05
-                        ? Theme.Role.GOOD : r.speedup() < 0.95 ? Theme.Role.BAD : Theme.Role.TEXT);
+            Double v = bar == null ? null : bar.values().get(i);
+            if (v != null && best > 0 && room > 0) {
+                c.fill(x, row, sym.user(), (int) Math.round(v / best * room), role(bar, v, i));
             }
         }
+    }
+
+    /** The phase's name in {@code width}, shortened at a word when it must be (cut only if one word is too long). */
+    private static String name(String name, int width, Symbols sym) {
+        if (name.length() <= width) return name;
+        String fit = Format.fit(name, width, sym.ellipsis());
+        return fit.isEmpty() ? name.substring(0, width) : fit;
+    }
+
+    /** Green where the phase did better than the first one with the figure, red where worse. */
+    private static Theme.Role role(PhaseFigures.Column bar, double v, int i) {
+        Double ref = null;
+        for (Double x : bar.values()) {
+            if (x != null) {
+                ref = x;
+                break;
+            }
+        }
+        if (bar.header().equals("speed-up")) ref = 1.0;
+        if (ref == null || ref == 0) return Theme.Role.TEXT;
+        double ratio = v / ref;
+        if (bar.lowerIsBetter()) ratio = 1 / Math.max(ratio, 1e-9);
+        return ratio >= 1.05 ? Theme.Role.GOOD : ratio < 0.95 ? Theme.Role.BAD : Theme.Role.TEXT;
     }
 }

@@ -62,4 +62,15 @@ public record Symbols(char user, char system, char iowait, char empty, char[] le
         int i = (int) Math.round(Math.max(0, Math.min(1, fraction)) * (levels.length - 1));
         return levels[i];
     }
+
+    /** A cell filled {@code eighths}/8 from the bottom (0..8): stacked, these draw graphs several rows tall. */
+    public char eighth(int eighths) {
+        String set = ascii ? " .,:-=+*#" : " ▁▂▃▄▅▆▇█";
+        return set.charAt(Math.max(0, Math.min(8, eighths)));
+    }
+
+    /** What a shortened text ends with. */
+    public String ellipsis() {
+        return ascii ? "~" : "…";
+    }
 }

@@ -3,9 +3,11 @@ package dev.partop.view.widget;
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.LaneSample;
 import dev.partop.snapshot.RunHeader;
+import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,11 @@ public final class ViewState {
     private final Deque<double[]> coreHistory = new ArrayDeque<>();
     private final Map<Integer, Deque<LaneTick>> laneHistory = new HashMap<>();
     private int lanePhase = Integer.MIN_VALUE;
+    private String lanePhaseName = "";
+    private final List<Integer> laneOrder = new ArrayList<>();
+    private final Map<Integer, String> laneNames = new HashMap<>();
+    private final RunTimeline timeline = new RunTimeline();
+    private final List<PhaseLanes> excerpts = new ArrayList<>();
     private long lastSeq = -1;
     private int holder = -1;
     /** Columns ever pushed, per history: where a sweep graph's newest column goes. */
@@ -40,7 +47,23 @@ public final class ViewState {
         return header;
     }
 
+    /** What the results show: the scenario's figures, speed-up until the header says. */
+    public List<String> figures() {
+        return header == null ? List.of("speedup") : header.figures();
+    }
+
     private volatile String title = "";
+
+    private volatile String description = "";
+
+    /** The scenario's description before the header arrives (it is shown while calibrating). */
+    public void description(String d) {
+        description = d == null ? "" : d;
+    }
+
+    public String description() {
+        return header != null && !header.description().isEmpty() ? header.description() : description;
+    }
 
     /** The scenario's name before the header arrives. */
     public void title(String t) {
@@ -59,23 +82,74 @@ public final class ViewState {
     public void accept(Snapshot s, Symbols sym) {
         if (s.seq() <= lastSeq && lastSeq - s.seq() < 2) return;
         lastSeq = s.seq();
+        if (restarted(latest, s)) {
+            timeline.clear();
+            excerpts.clear();
+            laneHistory.clear(); // an aborted phase is not frozen into the new run
+        }
         latest = s;
+        timeline.accept(s);
         List<CoreSample> cores = s.cores();
         double[] col = new double[cores.size()];
         for (int i = 0; i < col.length; i++) col[i] = cores.get(i).busy();
         push(coreHistory, col);
         coreTicks++;
         if (s.phaseIndex() != lanePhase) {
+            freeze();
             laneHistory.clear();
             laneTicks.clear();
+            laneNames.clear();
+            laneOrder.clear();
             lanePhase = s.phaseIndex();
         }
         if (!s.holders().isEmpty()) holder = s.holders().get(s.holders().size() - 1).lane();
         else if (s.phase() == null || s.stats().lock() == null) holder = -1;
+        if (s.phase() != null) lanePhaseName = s.phase().name();
+        if (laneOrder.size() != s.lanes().size()) laneOrder.clear();
         for (LaneSample l : s.lanes()) {
+            if (laneOrder.size() < s.lanes().size()) laneOrder.add(l.id());
+            laneNames.put(l.id(), l.name());
             push(laneHistory.computeIfAbsent(l.id(), k -> new ArrayDeque<>()), LaneTick.of(l, sym));
             laneTicks.merge(l.id(), 1L, Long::sum);
         }
+    }
+
+    /** A new run began: a phase earlier than the one before, or a phase after the finish (the r key). */
+    private static boolean restarted(Snapshot before, Snapshot now) {
+        if (before == null || now.phaseIndex() < 0) return false;
+        if (before.state() == RunState.FINISHED) return true;
+        return now.phaseIndex() < before.phaseIndex();
+    }
+
+    /** Keeps the lanes of the phase that just ended, in order, for the final screen. */
+    private void freeze() {
+        if (lanePhase < 0 || laneHistory.isEmpty()) return;
+        PhaseLanes done = new PhaseLanes(lanePhase, lanePhaseName, new ArrayList<>());
+        for (int id : laneOrder) {
+            Deque<LaneTick> h = laneHistory.get(id);
+            if (h == null) continue;
+            done.lanes().add(new FrozenLane(laneNames.getOrDefault(id, "?"), List.copyOf(h)));
+        }
+        excerpts.removeIf(e -> e.phase() == lanePhase);
+        excerpts.add(done);
+    }
+
+    /** One lane of a finished phase: its name and what it did each tick, oldest first. */
+    record FrozenLane(String name, List<LaneTick> ticks) {
+    }
+
+    /** The lanes of a finished phase, as they were at its end. */
+    record PhaseLanes(int phase, String name, List<FrozenLane> lanes) {
+    }
+
+    /** The whole run: busy cores per tick and the phases. */
+    public RunTimeline timeline() {
+        return timeline;
+    }
+
+    /** The lanes of every phase that ended, oldest first. */
+    List<PhaseLanes> excerpts() {
+        return excerpts;
     }
 
     private static <T> void push(Deque<T> q, T v) {
