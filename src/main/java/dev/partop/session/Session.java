@@ -192,6 +192,7 @@ public final class Session implements Controls {
             current = new PhaseRun(index, info, model, taskCount, 0);
             state = RunState.PREPARING;
             model.prepare();
+            for (Thread t : model.ownThreads()) self.register(t);
             start = System.nanoTime();
             current = current.started(start);
             state = RunState.RUNNING;

@@ -31,7 +31,10 @@ final class LanesView {
             legendWidth -= h.length();
             c.text(legendWidth, 0, h, Theme.Role.HOLDING);
         }
-        legend(c.sub(new Rect(c.area().col(), c.area().row(), Math.max(0, legendWidth), 1)), sym);
+        boolean threads = !lanes.isEmpty() && lanes.get(0).thread() != null;
+        Rect legendArea = new Rect(c.area().col(), c.area().row(), Math.max(0, legendWidth), 1);
+        if (threads) threadLegend(c.sub(legendArea), sym);
+        else legend(c.sub(legendArea), sym);
         int rows = c.height() - 1;
         boolean more = lanes.size() > rows;
         int shown = more ? rows - 1 : lanes.size();
@@ -39,8 +42,7 @@ final class LanesView {
         for (int i = 0; i < shown; i++) {
             LaneSample l = lanes.get(i);
             int row = i + 1;
-            String head = f("%-9s %-8s %4.0f%% ", clip(l.name(), 9), l.state().name().toLowerCase(Locale.ROOT),
-                    Math.min(1.0, l.cpu()) * 100);
+            String head = f("%-9s %-8s %4.0f%% ", clip(label(l), 9), stateWord(l.state()), Math.min(1.0, l.cpu()) * 100);
             c.text(0, row, head, role(l.state()));
             if (timeline > 1) {
                 // a sweep, like the history: the newest column overwrites the oldest, one stays blank
@@ -67,6 +69,34 @@ final class LanesView {
         c.text(x, 0, "(one column per tick, sweeping)", Theme.Role.DIM);
     }
 
+    /** A real thread's lane by its TID (its process's PID in the group), a model's by its name. */
+    private static String label(LaneSample l) {
+        return l.thread() == null ? l.name() : l.thread().tid() == l.thread().pid() ? l.thread().pid() + "*" : Long.toString(l.thread().tid());
+    }
+
+    private static String stateWord(LaneState s) {
+        return switch (s) {
+            case RUNNABLE -> "no core";
+            case LOCKED -> "lock";
+            case SLEEPING -> "sleep";
+            case WAITING -> "waiting";
+            default -> s.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static void threadLegend(Canvas c, Symbols sym) {
+        int x = c.text(0, 0, "threads ", Theme.Role.TITLE);
+        x = c.text(x, 0, sym.running() + " run ", Theme.Role.RUNNING);
+        x = c.text(x, 0, sym.holding() + " GIL held ", Theme.Role.HOLDING);
+        x = c.text(x, 0, sym.runnable() + " no core ", Theme.Role.BAD);
+        x = c.text(x, 0, sym.waiting() + " GIL wait ", Theme.Role.WAITING);
+        x = c.text(x, 0, sym.lock() + " lock ", Theme.Role.WAITING);
+        x = c.text(x, 0, sym.io() + " I/O ", Theme.Role.IO);
+        x = c.text(x, 0, sym.sleeping() + " sleep ", Theme.Role.DIM);
+        x = c.text(x, 0, sym.other() + " other ", Theme.Role.DIM);
+        c.text(x, 0, sym.blocked() + " blocked?", Theme.Role.DIM);
+    }
+
     private static String clip(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n);
     }
@@ -77,6 +107,8 @@ final class LanesView {
             case WAITING -> Theme.Role.WAITING;
             case IO -> Theme.Role.IO;
             case RUNNING -> Theme.Role.RUNNING;
+            case RUNNABLE -> Theme.Role.BAD;
+            case LOCKED -> Theme.Role.WAITING;
             default -> Theme.Role.DIM;
         };
     }
@@ -86,6 +118,8 @@ final class LanesView {
         if (g == sym.waiting()) return Theme.Role.WAITING;
         if (g == sym.io()) return Theme.Role.IO;
         if (g == sym.running()) return Theme.Role.RUNNING;
+        if (g == sym.runnable()) return Theme.Role.BAD;
+        if (g == sym.lock()) return Theme.Role.WAITING;
         return Theme.Role.DIM;
     }
 }

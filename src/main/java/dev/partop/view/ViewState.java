@@ -2,6 +2,8 @@ package dev.partop.view;
 
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.LaneSample;
+import dev.partop.snapshot.ObservedGil;
+import dev.partop.snapshot.OsThread;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.Snapshot;
 
@@ -71,6 +73,7 @@ public final class ViewState {
             lanePhase = s.phaseIndex();
         }
         if (!s.holders().isEmpty()) holder = s.holders().get(s.holders().size() - 1).lane();
+        else if (s.phase() != null && s.stats().gils() != null) holder = realHolder(s);
         else if (s.phase() == null || s.stats().lock() == null) holder = -1;
         for (LaneSample l : s.lanes()) {
             push(laneHistory.computeIfAbsent(l.id(), k -> new ArrayDeque<>()), glyph(l, sym));
@@ -99,8 +102,38 @@ public final class ViewState {
             best = l.waiting();
             g = sym.waiting();
         }
-        if (l.io() > best) g = sym.io();
+        if (l.io() > best) {
+            best = l.io();
+            g = sym.io();
+        }
+        OsThread t = l.thread();
+        if (t != null) {
+            // a real program's thread: the kinds of wait only it has
+            if (t.runnable() > best) {
+                best = t.runnable();
+                g = sym.runnable();
+            }
+            if (t.lock() > best) {
+                best = t.lock();
+                g = sym.lock();
+            }
+            if (t.sleeping() > best) {
+                best = t.sleeping();
+                g = sym.sleeping();
+            }
+            if (t.other() > best) {
+                best = t.other();
+                g = sym.other();
+            }
+            if (t.blocked() > best) g = sym.blocked();
+        }
         return g;
+    }
+
+    /** A real program's GIL holder (the first CPython process's), read from its memory; -1 when none. */
+    private static int realHolder(Snapshot s) {
+        for (ObservedGil g : s.stats().gils()) if (g.readable() && g.locked()) return g.holderLane();
+        return -1;
     }
 
     private static <T> void push(Deque<T> q, T v) {
