@@ -178,7 +178,7 @@ public final class Session implements Controls {
         PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase));
         List<TaskPlan> tasks = TaskPlans.of(phase, calibration);
         // a command phase has no workload: its one task is the program
-        int taskCount = phase.model() == ModelKind.COMMAND ? 1 : tasks.size();
+        int taskCount = phase.model() == ModelKind.COMMAND ? 1 : phase.model() == ModelKind.WATCH ? 0 : tasks.size();
         skip = false;
         PhaseStatus status = PhaseStatus.OK;
         String reason = null;
@@ -214,7 +214,9 @@ public final class Session implements Controls {
         }
         if (start == 0) start = end;
         if (status == PhaseStatus.OK) {
-            if (timedOut[0]) {
+            if (timedOut[0] && phase.model() == ModelKind.WATCH) {
+                reason = null; // 'partop watch --for D': the watch ends when asked to, not cut off
+            } else if (timedOut[0]) {
                 status = PhaseStatus.TIMEOUT;
                 reason = "cut off after " + phase.timeout().toMillis() + " ms";
             } else if (skip || quit || restart) {
