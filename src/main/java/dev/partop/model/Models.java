@@ -10,7 +10,7 @@ public final class Models {
 
     private static final Set<ModelKind> AVAILABLE = EnumSet.of(ModelKind.SEQUENTIAL, ModelKind.FREE_THREADS,
             ModelKind.GIL_THREADS, ModelKind.INTERPRETERS, ModelKind.PROCESSES, ModelKind.EVENT_LOOP,
-            ModelKind.COMMAND);
+            ModelKind.COMMAND, ModelKind.WATCH);
 
     private Models() {
     }

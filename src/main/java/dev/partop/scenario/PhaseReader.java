@@ -162,6 +162,7 @@ final class PhaseReader {
         }
         if (!Models.isAvailable(kind)) {
             List<String> available = Arrays.stream(ModelKind.values()).filter(Models::isAvailable)
+                    .filter(k -> k != ModelKind.WATCH)
                     .map(ModelKind::keyword).toList();
             throw values.at(node, "model '" + kind.keyword() + "' is not available yet in this build; available: "
                     + String.join(", ", available));

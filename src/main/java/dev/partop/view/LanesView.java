@@ -36,6 +36,10 @@ final class LanesView {
         if (threads) threadLegend(c.sub(legendArea), sym);
         else legend(c.sub(legendArea), sym);
         int rows = c.height() - 1;
+        if (threads && lanes.size() >= FOLD_AT) {
+            folded(c, lanes, rows);
+            return;
+        }
         boolean more = lanes.size() > rows;
         int shown = more ? rows - 1 : lanes.size();
         int timeline = c.width() - 30;
@@ -67,6 +71,33 @@ final class LanesView {
         x = c.text(x, 0, sym.io() + " I/O ", Theme.Role.IO);
         x = c.text(x, 0, sym.running() + " running ", Theme.Role.RUNNING);
         c.text(x, 0, "(one column per tick, sweeping)", Theme.Role.DIM);
+    }
+
+    /** From this many OS threads on, a row per process: mean and max CPU, threads counted by state. */
+    static final int FOLD_AT = 200;
+
+    private static void folded(Canvas c, List<LaneSample> lanes, int rows) {
+        java.util.Map<Long, List<LaneSample>> byPid = new java.util.LinkedHashMap<>();
+        for (LaneSample l : lanes) byPid.computeIfAbsent(l.thread().pid(), k -> new java.util.ArrayList<>()).add(l);
+        int row = 1;
+        for (var e : byPid.entrySet()) {
+            if (row > rows) break;
+            List<LaneSample> g = e.getValue();
+            double sum = 0;
+            double max = 0;
+            java.util.EnumMap<LaneState, Integer> counts = new java.util.EnumMap<>(LaneState.class);
+            for (LaneSample l : g) {
+                sum += l.cpu();
+                max = Math.max(max, l.cpu());
+                counts.merge(l.state(), 1, Integer::sum);
+            }
+            StringBuilder by = new StringBuilder();
+            for (var k : counts.entrySet()) by.append(' ').append(stateWord(k.getKey())).append(' ').append(k.getValue());
+            c.text(0, row++, f("%-7d x%-5d mean %3.0f%% max %3.0f%%%s", e.getKey(), g.size(),
+                    Math.min(1.0, sum / g.size()) * 100, Math.min(1.0, max) * 100, by), Theme.Role.TEXT);
+        }
+        if (byPid.size() > rows) c.text(0, rows, f("+%d more processes (%d threads in all)", byPid.size() - rows + 1,
+                lanes.size()), Theme.Role.DIM);
     }
 
     /** A real thread's lane by its TID (its process's PID in the group), a model's by its name. */

@@ -215,6 +215,12 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void watchIsNotAModelAScenarioCanName() {
+        ScenarioException e = parseFails("name: x\nphases:\n  - name: a\n    model: watch\n    command: echo hi\n");
+        assertThat(e.getMessage()).startsWith("t.yaml:4:12: unknown model 'watch'").doesNotContain("watch;");
+    }
+
+    @Test
     void modelNotAvailableYetInThisBuild() {
         Optional<ModelKind> missing = Arrays.stream(ModelKind.values()).filter(k -> !Models.isAvailable(k)).findFirst();
         assumeThat(missing).as("every model is available").isPresent();
