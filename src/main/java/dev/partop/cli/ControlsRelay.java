@@ -1,10 +1,12 @@
 package dev.partop.cli;
 
-import dev.partop.session.Controls;
+import dev.partop.sink.Controls;
+
 
 /**
  * The dashboard's keys before the session exists: the screen opens first (so it appears at
- * once), the session is made after, and keys pressed in between are kept until then.
+ * once), the session is made after. A quit pressed in between is kept and passed on; skip and
+ * restart pressed before there is a run to act on do nothing.
  */
 final class ControlsRelay implements Controls {
 

@@ -1,9 +1,10 @@
 package dev.partop.cli;
 
+import dev.partop.view.term.ColorMode;
+import dev.partop.view.widget.Symbols;
+
 import com.googlecode.lanterna.TerminalSize;
-import dev.partop.view.ColorMode;
 import dev.partop.view.DashboardOptions;
-import dev.partop.view.Symbols;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 

@@ -1,13 +1,12 @@
 package dev.partop.cli;
 
+import dev.partop.sink.SnapshotSink;
+
 import dev.partop.headless.PlainPrinter;
-import dev.partop.record.AsciicastWriter;
 import dev.partop.record.Recording;
 import dev.partop.record.RecordingException;
 import dev.partop.record.ReplayPlayer;
 import dev.partop.record.SnapshotLogReader;
-import dev.partop.session.SnapshotSink;
-import dev.partop.view.Dashboard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,56 +63,13 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (RecordingException e) {
             throw new UserError(e.getMessage(), "record a run with: partop SCENARIO --save run.partop");
         }
+        boolean live = !headless && DisplayOptions.terminalUsable();
         List<SnapshotSink> sinks = new ArrayList<>();
         ReplayPlayer player = new ReplayPlayer(recording, sinks, speed);
-        boolean dashboard = !headless && DisplayOptions.terminalUsable();
-        AsciicastWriter cast = record == null ? null
-                : new AsciicastWriter(record, recording.header().scenarioName(), System.getenv(), false);
-        Dashboard shown = null;
-        if (dashboard) {
-            shown = Dashboard.open(display.dashboard(true, DisplayOptions.size(size, false)), player,
-                    out -> cast == null ? out : cast.tee(out), cast == null ? null : cast::start);
-            sinks.add(shown);
-        } else {
-            if (cast != null) {
-                shown = Dashboard.offscreen(display.dashboard(true, DisplayOptions.size(size, true)), player,
-                        cast.tee(null), cast::start);
-                sinks.add(shown);
-            }
-            sinks.add(new PlainPrinter(System.out));
-        }
-        Dashboard d = shown;
-        Thread restore = new Thread(() -> {
-            player.quit();
-            if (d != null) d.close();
-        }, "partop-shutdown");
-        Runtime.getRuntime().addShutdownHook(restore);
-        try {
-            if (!dashboard) {
-                player.play();
-            } else {
-                Thread playing = new Thread(() -> {
-                    try {
-                        player.play();
-                    } catch (InterruptedException ignored) {
-                        // quitting
-                    }
-                }, "partop-replay");
-                playing.setDaemon(true);
-                playing.start();
-                d.awaitQuit();
-                player.quit();
-            }
-        } finally {
-            if (d != null) d.stopDrawing();
-            if (cast != null) cast.close();
-            for (SnapshotSink s : sinks) s.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(restore);
-            } catch (IllegalStateException exiting) {
-                // already exiting
-            }
-        }
+        Screens screens = new Screens(sinks, live, record, false, recording.header().scenarioName(), size, player,
+                fixed -> display.dashboard(true, fixed));
+        if (!live) screens.add(new PlainPrinter(System.out));
+        screens.run(player::play, player::quit, "partop-replay");
         return ExitCodes.OK;
     }
 }

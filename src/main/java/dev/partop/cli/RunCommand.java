@@ -2,11 +2,14 @@ package dev.partop.cli;
 
 import dev.partop.headless.JsonLinesPrinter;
 import dev.partop.headless.PlainPrinter;
+import dev.partop.model.cpython.Interpreter;
+import dev.partop.model.cpython.Interpreters;
 import dev.partop.probe.CoreSource;
 import dev.partop.probe.CoreSources;
 import dev.partop.probe.SyntheticCoreSource;
 import dev.partop.scenario.BuiltinScenarios;
 import dev.partop.scenario.GilPolicy;
+import dev.partop.scenario.PoolStart;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Scenario;
@@ -14,25 +17,21 @@ import dev.partop.scenario.ScenarioException;
 import dev.partop.scenario.ScenarioLoader;
 import dev.partop.scenario.Suggestions;
 import dev.partop.session.Session;
-import dev.partop.session.SnapshotSink;
-import com.googlecode.lanterna.TerminalSize;
-import dev.partop.record.AsciicastWriter;
-import dev.partop.record.ResultsTable;
+import dev.partop.record.RunTimeline;
+import dev.partop.record.Theme;
 import dev.partop.record.SnapshotLogWriter;
-import dev.partop.snapshot.RunHeader;
 import dev.partop.view.Dashboard;
-import dev.partop.view.DashboardOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -123,7 +122,8 @@ public class RunCommand implements Callable<Integer> {
         option("--size", "COLSxROWS", String.class,
                 "Draw a screen of this size whatever the terminal (for recordings; default with no terminal: 120x36).");
         option("--save", "FILE", Path.class, "Record every sample to FILE (.partop, or .partop.gz) for replay and report.");
-        option("--report", "FILE", Path.class, "Write the results table to FILE at the end (.md or .csv).");
+        option("--report", "FILE", Path.class,
+                "Write the results to FILE at the end: a table (.md, .csv, .json) or a picture (.svg, .html).");
         flag("--allow-commands", "Allow phases that run programs (model: command).");
         // tests and demos of big layouts: a made-up machine of N CPUs
         spec.addOption(OptionSpec.builder("--synthetic-cores").paramLabel("N").type(Integer.class).hidden(true).build());
@@ -176,6 +176,44 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         read();
+        checkOptions();
+        Scenario scenario = loadScenario();
+        checkPhases(scenario);
+        // the screen first: a dashboard that appears at once, while OSHI and the JIT warm up
+        ControlsRelay controls = new ControlsRelay();
+        boolean interactive = wantsDashboard();
+        Screens screens = new Screens(new ArrayList<>(), interactive, record, castFormat.equals("v3"), scenario.name(), size, controls,
+                fixed -> display.dashboard(false, fixed));
+        Dashboard dashboard = screens.dashboard();
+        if (dashboard != null) dashboard.title(scenario.name());
+        if (!interactive) {
+            // a reader that goes away (partop | head -1) stops the run
+            PrintStream out = PipeOutput.stdout(controls::quit);
+            screens.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
+        }
+        if (save != null) screens.add(new SnapshotLogWriter(save));
+        RunTimeline timeline = new RunTimeline();
+        if (report != null) screens.add(timeline);
+        CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : CoreSources.takeOshi();
+        Session session = new Session(scenario, cores, screens.sinks(),
+                new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
+        controls.target(session);
+        if (dashboard != null) {
+            session.selfMeter().register(dashboard.renderThread());
+            session.selfMeter().drawStats(dashboard);
+            session.calibrateAfter(dashboard.firstFrame());
+        }
+        screens.run(session::run, session::quit, "partop-session");
+        if (report != null && timeline.header() == null) {
+            System.err.println("partop: no report written to " + report + ": the run stopped before it started");
+        } else if (report != null) {
+            Files.writeString(report, ReportCommand.render(timeline, ReportCommand.Format.ofFile(report), Theme.light));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Every option checked before anything runs: a mistake costs the user no waiting. */
+    private void checkOptions() {
         if (interval.compareTo(Duration.ofMillis(10)) < 0 || interval.compareTo(Duration.ofSeconds(60)) > 0) {
             throw new UserError("--interval must be between 10ms and 60s, not " + interval.toMillis() + "ms",
                     "Linux counts CPU time in 10 ms ticks; try --interval 250ms");
@@ -184,7 +222,20 @@ public class RunCommand implements Callable<Integer> {
         if (syntheticCores != null && (syntheticCores < 1 || syntheticCores > 4096)) {
             throw new UserError("--synthetic-cores must be between 1 and 4096", null);
         }
-        Scenario scenario = loadScenario();
+        checkWritable(save, "--save");
+        checkWritable(record, "--record");
+        if (!castFormat.equals("v2") && !castFormat.equals("v3")) {
+            throw new UserError("--cast-format must be v2 or v3, not '" + castFormat + "'", "v2 plays everywhere");
+        }
+        if (size != null) DisplayOptions.size(size, true);
+        checkWritable(report, "--report");
+        if (report != null && ReportCommand.Format.ofFile(report) == null) {
+            throw new UserError("--report " + report + ": unknown kind of file; name it .md, .csv, .json, .svg or .html", null);
+        }
+    }
+
+    /** {@code --phase} names a phase, and no phase runs a program unless allowed. */
+    private void checkPhases(Scenario scenario) {
         if (phase != null && scenario.phase(phase) == null) {
             List<String> names = scenario.phases().stream().map(Phase::name).toList();
             String guess = Suggestions.closest(phase, names).map(n -> "did you mean '" + n + "'? ").orElse("");
@@ -193,90 +244,11 @@ public class RunCommand implements Callable<Integer> {
         }
         for (Phase p : scenario.phases()) {
             if (p.model() == ModelKind.COMMAND && !allowCommands && mode != Mode.RUN && (phase == null || phase.equals(p.name()))) {
-                throw new UserError("phase '" + p.name() + "' runs a program (" + String.join(" ", p.command())
+                throw new UserError("phase '" + p.name() + "' runs a program (" + shortCommand(p.command())
                         + "), which partop does only when asked", "add --allow-commands if you trust " + scenario.source());
             }
         }
-        checkWritable(save, "--save");
-        checkWritable(record, "--record");
-        if (!castFormat.equals("v2") && !castFormat.equals("v3")) {
-            throw new UserError("--cast-format must be v2 or v3, not '" + castFormat + "'", "v2 plays everywhere");
-        }
-        if (size != null) DisplayOptions.size(size, true);
-        checkWritable(report, "--report");
-        // the screen first: a dashboard that appears at once, while OSHI and the JIT warm up
-        ControlsRelay controls = new ControlsRelay();
-        List<SnapshotSink> sinks = new ArrayList<>();
-        Dashboard dashboard = null;
-        boolean interactive = wantsDashboard();
-        Map<String, String> env = System.getenv();
-        AsciicastWriter cast = record == null ? null
-                : new AsciicastWriter(record, scenario.name(), env, castFormat.equals("v3"));
-        if (interactive || cast != null) {
-            TerminalSize fixed = DisplayOptions.size(size, !interactive);
-            DashboardOptions options = display.dashboard(false, fixed);
-            Dashboard.SizeListener sizes = cast == null ? null : cast::start;
-            if (interactive) {
-                dashboard = Dashboard.open(options, controls, out -> cast == null ? out : cast.tee(out), sizes);
-            } else {
-                // no terminal: draw the screen into the recording only
-                dashboard = Dashboard.offscreen(options, controls, cast.tee(null), sizes);
-            }
-            dashboard.title(scenario.name());
-            sinks.add(dashboard);
-        }
-        if (!interactive) {
-            PrintStream out = System.out;
-            sinks.add(json ? new JsonLinesPrinter(out) : new PlainPrinter(out));
-        }
-        if (save != null) sinks.add(new SnapshotLogWriter(save));
-        CoreSource cores = syntheticCores != null ? new SyntheticCoreSource(syntheticCores) : CoreSources.takeOshi();
-        Session session = new Session(scenario, cores, sinks,
-                new Session.Options(interval, phase, Duration.ofMillis(300), Version.get()));
-        controls.target(session);
-        if (dashboard != null) {
-            session.selfMeter().register(dashboard.renderThread());
-            session.selfMeter().drawStats(dashboard);
-            session.calibrateAfter(dashboard.firstFrame());
-        }
-        Dashboard shown = dashboard;
-        // SIGTERM, SIGHUP (SSH dropped), SIGINT: stop the work and give the terminal back
-        Thread onSignal = new Thread(() -> {
-            session.quit();
-            if (shown != null) shown.close();
-        }, "partop-shutdown");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        try {
-            if (!interactive) {
-                session.run();
-            } else {
-                Thread runner = new Thread(session::run, "partop-session");
-                runner.setDaemon(true);
-                runner.start();
-                // the results stay on screen until the user quits
-                dashboard.awaitQuit();
-                session.quit();
-                runner.join(5000);
-            }
-        } finally {
-            if (dashboard != null) dashboard.stopDrawing();
-            if (cast != null) cast.close();
-            for (SnapshotSink s : sinks) s.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting
-            }
-        }
-        if (report != null) writeReport(session);
-        return ExitCodes.OK;
-    }
-
-    private void writeReport(Session session) throws java.io.IOException {
-        RunHeader h = session.header();
-        String text = report.toString().endsWith(".csv") ? ResultsTable.csv(h, session.results())
-                : ResultsTable.markdown(h, session.results());
-        Files.writeString(report, text);
+        checkInterpreters(scenario);
     }
 
     /** The dashboard needs a real terminal; CI, pipes, --headless and --json get lines. */
@@ -290,14 +262,61 @@ public class RunCommand implements Callable<Integer> {
         return true;
     }
 
-    /** A file we will write must have a directory to go in: say so now, not after the run. */
+    /** A program as one short line: an embedded script's text would fill the screen. */
+    static String shortCommand(List<String> command) {
+        String line = String.join(" ", command).replaceAll("\\s+", " ").strip();
+        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+    }
+
+    /**
+     * A file we will write must be writable: say so now, not after the run. Opening it tells
+     * (a read-only file system, a missing directory); a file that was not there is removed again.
+     */
     private static void checkWritable(Path file, String flag) {
         if (file == null) return;
         Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new UserError(flag + " " + file + ": cannot write there", "check that the directory exists");
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new UserError(flag + " " + file + ": no such directory", "create " + dir + " first, or name another file");
         }
         if (Files.isDirectory(file)) throw new UserError(flag + " " + file + ": is a directory", "give a file name");
+        boolean existed = Files.exists(file);
+        try {
+            Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)
+                    .close();
+            if (!existed) Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "Permission denied" : String.valueOf(e.getMessage());
+            throw new UserError(flag + " " + file + ": cannot write there (" + why + ")", "name a file in a writable directory");
+        }
+    }
+
+    /**
+     * Every interpreter a CPython phase of this run names must start and have what the phase
+     * needs, before anything runs: a run that found out after minutes of other phases would
+     * lose the side-by-side it was for, and a missing interpreter is the user's to fix, like a
+     * bad flag. One line and exit 2.
+     */
+    private void checkInterpreters(Scenario scenario) {
+        for (Phase p : scenario.phases()) {
+            if (!p.isCpython()) continue;
+            if (phase != null && !phase.equals(p.name()) && !p.name().equals(scenario.baseline())) continue;
+            Interpreter found;
+            try {
+                found = Interpreters.probe(p.python());
+            } catch (IOException e) {
+                throw new UserError("phase '" + p.name() + "' runs in CPython, but " + e.getMessage(),
+                        "install it, or name another with `python:` (e.g. `python: python3.12`, a path)");
+            }
+            String lack = found.lacks().get(p.model().keyword());
+            if (lack == null && p.startMethod() != null && !found.startMethods().contains(p.startMethod())) {
+                lack = "start method " + p.startMethod() + " is not available (has: " + String.join(", ", found.startMethods()) + ")";
+            }
+            if (lack != null) {
+                throw new UserError("phase '" + p.name() + "': " + p.python() + " (CPython " + found.version() + "): " + lack,
+                        "name another interpreter with `python:`, or run this phase as `runtime: model`");
+            }
+        }
     }
 
     private Scenario loadScenario() throws ScenarioException {
@@ -305,7 +324,7 @@ public class RunCommand implements Callable<Integer> {
             // the user typed the program: it needs no --allow-commands
             String text = "# partop run -- " + String.join(" ", commandArgs) + "\n";
             Phase p = new Phase(commandArgs.get(0), ModelKind.COMMAND, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100,
-                    null, "cold", List.of(), List.copyOf(commandArgs), 0);
+                    null, PoolStart.COLD, List.of(), List.copyOf(commandArgs), 0);
             return new Scenario("run " + String.join(" ", commandArgs), "a program run by partop run", p.name(),
                     List.of(p), "command line", text);
         }

@@ -1,11 +1,14 @@
 package dev.partop.cli;
 
+import dev.partop.util.Daemons;
+
+import dev.partop.view.widget.Symbols;
+
 import dev.partop.probe.CoreSources;
 import dev.partop.scenario.BuiltinScenarios;
 import dev.partop.scenario.ScenarioException;
 
 import dev.partop.view.PainterWarmup;
-import dev.partop.view.Symbols;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -22,9 +25,7 @@ final class RunWarmup {
     }
 
     static void start(String... args) {
-        Thread t = new Thread(() -> warm(args), "partop-warmup");
-        t.setDaemon(true);
-        t.start();
+        Daemons.start("partop-warmup", () -> warm(args));
     }
 
     private static void warm(String... args) {

@@ -5,6 +5,7 @@ import dev.partop.probe.proc.SyscallTable;
 import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
+import dev.partop.scenario.PoolStart;
 import dev.partop.scenario.Scenario;
 
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class WatchTargets {
         }
         List<String> ids = new LinkedHashSet<>(pids).stream().map(String::valueOf).toList();
         Phase p = new Phase("watch", ModelKind.WATCH, 0, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, watchFor,
-                "cold", List.of(), ids, 0);
+                PoolStart.COLD, List.of(), ids, 0);
         String title = "watch " + String.join(", ", names);
         return new Scenario(title, "running processes, watched", p.name(), List.of(p), "pid " + String.join(",", ids),
                 "# partop watch " + String.join(" ", ids) + "\n");

@@ -1,9 +1,10 @@
 package dev.partop.headless;
 
+import dev.partop.sink.SnapshotSink;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partop.session.SnapshotSink;
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.Json;
 import dev.partop.snapshot.PhaseResult;
@@ -43,6 +44,7 @@ public final class JsonLinesPrinter implements SnapshotSink {
         ObjectNode cal = o.putObject("calibration");
         cal.put("ops_per_second", h.opsPerSecond());
         cal.put("took_ms", h.calibrationMs());
+        if (!h.pythonsOrNone().isEmpty()) o.set("pythons", json.valueToTree(h.pythonsOrNone()));
         o.put("interval_s", h.intervalS());
         o.set("phases", json.valueToTree(h.phases()));
         print(o);
@@ -87,6 +89,7 @@ public final class JsonLinesPrinter implements SnapshotSink {
         stats.properties().removeIf(e -> e.getValue().isNull());
         o.set("stats", stats);
         o.set("self", json.valueToTree(s.self()));
+        if (s.problem() != null) o.put("problem", s.problem());
         return o;
     }
 
@@ -95,6 +98,7 @@ public final class JsonLinesPrinter implements SnapshotSink {
         ObjectMapper json = Json.mapper();
         ObjectNode o = json.valueToTree(r);
         o.remove("stats");
+        o.put("runtime", r.runtimeLabel());
         if (r.stats() != null) {
             ObjectNode stats = json.valueToTree(r.stats());
             stats.properties().forEach(e -> {

@@ -1,8 +1,11 @@
 package dev.partop.headless;
 
-import dev.partop.session.SnapshotSink;
+import dev.partop.sink.SnapshotSink;
+
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.PhaseResult;
+import dev.partop.snapshot.PhaseStatus;
+import dev.partop.snapshot.PythonRuntime;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
@@ -35,6 +38,10 @@ public final class PlainPrinter implements SnapshotSink {
                 h.machine().logical(), h.machine().physical(), h.machine().cpuModel());
         out.printf(Locale.ROOT, "calibration: %.0f M ops/s on one core (%.0f ms)%n", h.opsPerSecond() / 1e6,
                 h.calibrationMs());
+        for (PythonRuntime p : h.pythonsOrNone()) {
+            out.printf(Locale.ROOT, "calibration: %s (%s): %.2f M loops/s on one thread (%.0f ms)%n", p.label(),
+                    p.python(), p.loopsPerSecond() / 1e6, p.calibrationMs());
+        }
         out.flush();
     }
 
@@ -44,8 +51,8 @@ public final class PlainPrinter implements SnapshotSink {
         if (s.phase() != null && s.state() != RunState.FINISHED) out.println(line(s));
         for (; phasesPrinted < s.results().size(); phasesPrinted++) {
             PhaseResult r = s.results().get(phasesPrinted);
-            out.printf(Locale.ROOT, "== %s [%s] %s: wall %.2fs, cpu %.2fs, parallelism %.2f%s%n", r.name(), r.model(),
-                    r.status().json(), r.wallS(), r.cpuS(), r.parallelism(),
+            out.printf(Locale.ROOT, "== %s [%s%s] %s: wall %.2fs, cpu %.2fs, parallelism %.2f%s%n", r.name(), r.model(),
+                    PhaseResult.MODEL.equals(r.runtimeLabel()) ? "" : ", " + r.runtimeLabel(), r.status().json(), r.wallS(), r.cpuS(), r.parallelism(),
                     r.reason() == null ? "" : " (" + r.reason() + ")");
         }
         if (s.state() == RunState.FINISHED && !tablePrinted) {
@@ -81,13 +88,14 @@ public final class PlainPrinter implements SnapshotSink {
     /** The results table: one row per phase. */
     public static String table(List<PhaseResult> results) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-26s %-13s %8s %8s %11s %8s %7s  %s%n", "phase", "model", "wall s",
-                "cpu s", "parallelism", "speed-up", "tasks", "status"));
+        b.append(String.format(Locale.ROOT, "%-26s %-13s %-15s %8s %8s %11s %8s %7s  %s%n", "phase", "model", "runtime",
+                "wall s", "cpu s", "parallelism", "speed-up", "tasks", "status"));
         for (PhaseResult r : results) {
-            b.append(String.format(Locale.ROOT, "%-26s %-13s %8.2f %8.2f %11.2f %8s %7s  %s%n", clip(r.name(), 26),
-                    r.model(), r.wallS(), r.cpuS(), r.parallelism(),
+            b.append(String.format(Locale.ROOT, "%-26s %-13s %-15s %8.2f %8.2f %11.2f %8s %7s  %s%n", clip(r.name(), 26),
+                    r.model(), clip(r.runtimeLabel(), 15), r.wallS(), r.cpuS(), r.parallelism(),
                     r.speedup() == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.speedup()),
-                    r.tasksDone() + "/" + r.tasksTotal(), r.status().json()));
+                    r.tasksDone() + "/" + r.tasksTotal(),
+                    r.status().json() + (r.reason() == null || r.status() == PhaseStatus.OK ? "" : ": " + r.reason())));
         }
         return b.toString();
     }

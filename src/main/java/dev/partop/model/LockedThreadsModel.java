@@ -1,6 +1,7 @@
 package dev.partop.model;
 
 import dev.partop.model.lock.Gil;
+import dev.partop.model.lock.OpenHold;
 import dev.partop.model.lock.HolderTimeline;
 import dev.partop.model.lock.LegacyGil;
 import dev.partop.model.lock.LockCounters;
@@ -75,9 +76,9 @@ public final class LockedThreadsModel extends ThreadPoolModel {
 
     @Override
     public void drainHolders(long originNanos, Consumer<HolderSpan> sink) {
-        List<long[]> open = new ArrayList<>();
+        List<OpenHold> open = new ArrayList<>();
         for (Gil g : locks) {
-            long[] o = g.openHold();
+            OpenHold o = g.openHold();
             if (o != null) open.add(o);
         }
         timeline.drain(System.nanoTime(), open, sink);

@@ -1,26 +1,15 @@
 package dev.partop.model;
 
-import dev.partop.scenario.ModelKind;
+import dev.partop.model.cpython.CpythonRuntime;
 
-import java.util.EnumSet;
-import java.util.Set;
-
-/** Creates the model a phase names, and says which models exist in this build. */
+/** Creates the model a phase names. */
 public final class Models {
-
-    private static final Set<ModelKind> AVAILABLE = EnumSet.of(ModelKind.SEQUENTIAL, ModelKind.FREE_THREADS,
-            ModelKind.GIL_THREADS, ModelKind.INTERPRETERS, ModelKind.PROCESSES, ModelKind.EVENT_LOOP,
-            ModelKind.COMMAND, ModelKind.WATCH);
 
     private Models() {
     }
 
-    /** Models this build can run; the others fail validation with "not available yet". */
-    public static boolean isAvailable(ModelKind kind) {
-        return AVAILABLE.contains(kind);
-    }
-
     public static ExecutionModel create(PhaseContext ctx) {
+        if (ctx.phase().isCpython()) return new CpythonRuntime(ctx);
         return switch (ctx.phase().model()) {
             case SEQUENTIAL -> SequentialModel.create(ctx);
             case FREE_THREADS -> FreeThreadsModel.create(ctx);

@@ -1,11 +1,16 @@
 package dev.partop.model;
 
+import dev.partop.scenario.PoolStart;
+
+import dev.partop.util.Daemons;
+
 import dev.partop.model.worker.WorkerProcess;
 import dev.partop.snapshot.ModelStats;
 import dev.partop.snapshot.ProcessStats;
 import dev.partop.work.TaskPlan;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -34,7 +39,7 @@ public final class ProcessesModel implements ExecutionModel {
 
     public ProcessesModel(PhaseContext ctx) {
         this.ctx = ctx;
-        this.warm = "warm".equals(ctx.phase().start());
+        this.warm = ctx.phase().start() == PoolStart.WARM;
         int k = Math.max(1, Math.min(ctx.phase().workers(), Math.max(1, ctx.tasks().size())));
         for (int i = 0; i < k; i++) {
             Lane lane = new Lane(i, "worker " + (i + 1));
@@ -56,25 +61,33 @@ public final class ProcessesModel implements ExecutionModel {
         }
     }
 
-    /** Spawns every worker at once, then waits until each says READY. */
+    /**
+     * Spawns every worker at once, then waits until each says READY: at most 10 s, and a
+     * quarter of a second more per worker (a JVM's start-up is about 0.3 s of one core).
+     */
     private void startPool() throws IOException {
         started = true;
-        for (WorkerProcess w : workers) w.spawn();
-        for (WorkerProcess w : workers) {
-            if (cancelled) return;
-            w.awaitReady();
+        Duration limit = READY_BASE.plus(READY_PER_WORKER.multipliedBy(workers.size()));
+        try {
+            for (WorkerProcess w : workers) w.spawn();
+            for (WorkerProcess w : workers) {
+                if (cancelled) return;
+                w.awaitReady(limit);
+            }
+        } catch (IOException e) {
+            if (!cancelled) throw e; // a skipped phase's killed workers are no failure
         }
     }
+
+    static final Duration READY_BASE = Duration.ofSeconds(10);
+    static final Duration READY_PER_WORKER = Duration.ofMillis(250);
 
     @Override
     public void run() throws Exception {
         if (!started) startPool();
         List<Thread> feeders = new ArrayList<>();
         for (WorkerProcess w : workers) {
-            Thread t = new Thread(() -> feed(w), "partop-pool-" + w.pid());
-            t.setDaemon(true);
-            feeders.add(t);
-            t.start();
+            feeders.add(Daemons.start("partop-pool-" + w.pid(), () -> feed(w)));
         }
         for (Thread t : feeders) t.join();
         Exception f = failure.get();

@@ -1,5 +1,7 @@
 package dev.partop.model;
 
+import dev.partop.util.Daemons;
+
 import dev.partop.snapshot.IoStats;
 import dev.partop.snapshot.LaneState;
 import dev.partop.snapshot.ModelStats;
@@ -79,9 +81,7 @@ public class ThreadPoolModel implements ExecutionModel {
     @Override
     public void run() throws Exception {
         for (Lane lane : lanes) {
-            Thread t = new Thread(() -> work(lane), "partop-" + ctx.phase().model().keyword() + "-" + lane.name());
-            t.setDaemon(true);
-            threads.add(t);
+            threads.add(Daemons.create("partop-" + ctx.phase().model().keyword() + "-" + lane.name(), () -> work(lane)));
         }
         for (Thread t : threads) t.start();
         for (Thread t : threads) t.join();

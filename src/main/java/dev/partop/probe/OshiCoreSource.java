@@ -1,5 +1,7 @@
 package dev.partop.probe;
 
+import dev.partop.util.Daemons;
+
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.Machine;
 import oshi.SystemInfo;
@@ -134,9 +136,7 @@ public final class OshiCoreSource implements CoreSource {
     }
 
     private static void daemon(Runnable r) {
-        Thread t = new Thread(r, "partop-probe-init");
-        t.setDaemon(true);
-        t.start();
+        Daemons.start("partop-probe-init", r);
     }
 
     /** A core id unique across packages, so SMT siblings share it and other cores don't. */

@@ -1,8 +1,9 @@
 package dev.partop.record;
 
-import dev.partop.session.ReplayControls;
-import dev.partop.session.Rewindable;
-import dev.partop.session.SnapshotSink;
+import dev.partop.sink.ReplayControls;
+import dev.partop.sink.Rewindable;
+import dev.partop.sink.SnapshotSink;
+
 import dev.partop.snapshot.Snapshot;
 
 import java.util.List;

@@ -22,10 +22,11 @@ public final class ResultsTable {
     public static String markdown(RunHeader h, List<PhaseResult> results) {
         StringBuilder b = new StringBuilder();
         b.append("**").append(h.scenarioName()).append("** on ").append(machine(h.machine())).append("\n\n");
-        b.append("| phase | model | settings | wall s | CPU s | parallelism | speed-up | counters | status |\n");
-        b.append("| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n");
+        b.append("| phase | model | runtime | settings | wall s | CPU s | parallelism | speed-up | counters | status |\n");
+        b.append("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n");
         for (PhaseResult r : results) {
-            b.append("| ").append(md(r.name())).append(" | ").append(r.model()).append(" | ").append(md(r.settings()))
+            b.append("| ").append(md(r.name())).append(" | ").append(r.model()).append(" | ").append(md(r.runtimeLabel()))
+                    .append(" | ").append(md(r.settings()))
                     .append(" | ").append(f("%.2f", r.wallS())).append(" | ").append(f("%.2f", r.cpuS()))
                     .append(" | ").append(f("%.2f", r.parallelism())).append(" | ").append(speedup(r))
                     .append(" | ").append(md(counters(r.stats()))).append(" | ").append(status(r)).append(" |\n");
@@ -35,12 +36,13 @@ public final class ResultsTable {
 
     public static String csv(RunHeader h, List<PhaseResult> results) {
         StringBuilder b = new StringBuilder(
-                "scenario,machine,phase,model,settings,wall_s,cpu_s,parallelism,speedup,tasks_done,tasks_total,status,counters\n");
+                "scenario,machine,phase,model,settings,wall_s,cpu_s,parallelism,speedup,tasks_done,tasks_total,status,counters,runtime\n");
         for (PhaseResult r : results) {
             b.append(String.join(",", csv(h.scenarioName()), csv(machine(h.machine())), csv(r.name()), csv(r.model()),
                     csv(r.settings()), f("%.4f", r.wallS()), f("%.4f", r.cpuS()), f("%.4f", r.parallelism()),
                     r.speedup() == null ? "" : f("%.4f", r.speedup()), String.valueOf(r.tasksDone()),
-                    String.valueOf(r.tasksTotal()), r.status().json(), csv(counters(r.stats())))).append('\n');
+                    String.valueOf(r.tasksTotal()), r.status().json(), csv(counters(r.stats())), csv(r.runtimeLabel())))
+                    .append('\n');
         }
         return b.toString();
     }
@@ -75,7 +77,8 @@ public final class ResultsTable {
         return String.join(", ", out);
     }
 
-    private static String speedup(PhaseResult r) {
+    /** The speed-up as every report prints it (the pictures label their bars with this). */
+    static String speedup(PhaseResult r) {
         return r.speedup() == null ? "-" : f("%.2fx", r.speedup());
     }
 

@@ -1,11 +1,12 @@
 package dev.partop.record;
 
+import dev.partop.sink.SnapshotSink;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partop.session.SnapshotSink;
 import dev.partop.snapshot.Json;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.Snapshot;

@@ -16,7 +16,7 @@ public final class BuiltinScenarios {
     /** Every built-in, in the order {@code partop list} shows them. */
     private static final List<String> NAMES = List.of("default", "cpu-heavy", "io-heavy", "convoy", "amdahl",
             "gil-policies", "interpreters", "processes", "event-loop",
-            "python");
+            "python", "model-vs-cpython");
 
     private BuiltinScenarios() {
     }

@@ -1,6 +1,5 @@
 package dev.partop.scenario;
 
-import dev.partop.model.Models;
 import dev.partop.scenario.YamlNode.Entry;
 import dev.partop.scenario.YamlNode.Mapping;
 import dev.partop.scenario.YamlNode.Scalar;
@@ -23,7 +22,7 @@ import java.util.Set;
 final class PhaseReader {
 
     static final List<String> KEYS = List.of("name", "model", "threads", "workers", "interpreters", "switch-interval",
-            "gil-policy", "check-interval", "timeout", "start", "workload", "command");
+            "gil-policy", "check-interval", "timeout", "start", "workload", "command", "runtime", "python", "start-method");
     /** What {@code defaults:} may set: everything but the phase's own name. */
     static final List<String> DEFAULT_KEYS = KEYS.subList(1, KEYS.size());
 
@@ -38,6 +37,7 @@ final class PhaseReader {
     static final Duration DEFAULT_SWITCH = Duration.ofMillis(5);
     static final int DEFAULT_CHECK_INTERVAL = 100;
     static final int DEFAULT_INTERPRETERS = 2;
+    static final List<String> START_METHODS = List.of("fork", "spawn", "forkserver");
 
     /** Models whose tasks each get a thread of their own unless {@code threads} says otherwise. */
     private static final Set<ModelKind> THREAD_MODELS =
@@ -92,7 +92,14 @@ final class PhaseReader {
                 ? (int) values.whole(m.get("check-interval"), 1, MAX_CHECK_INTERVAL, "check-interval: 100")
                 : DEFAULT_CHECK_INTERVAL;
         Duration timeout = timeout(m.get("timeout"));
-        String start = m.has("start") ? values.keyword(m.get("start"), List.of("cold", "warm"), "start: warm") : "cold";
+        PoolStart start = m.has("start") ? PoolStart.valueOf(values.keyword(m.get("start"), List.of("cold", "warm"),
+                "start: warm").toUpperCase(java.util.Locale.ROOT)) : PoolStart.COLD;
+        RuntimeKind runtime = m.has("runtime") ? RuntimeKind.valueOf(values.keyword(m.get("runtime"),
+                List.of("model", "cpython"), "runtime: cpython").toUpperCase(Locale.ROOT)) : RuntimeKind.MODEL;
+        String python = m.has("python") ? values.text(m.get("python"), "python: python3.12") : Phase.DEFAULT_PYTHON;
+        String startMethod = m.has("start-method")
+                ? values.keyword(m.get("start-method"), START_METHODS, "start-method: spawn") : null;
+        checkRuntimeKeys(raw, model, runtime);
 
         List<String> command = List.of();
         List<Workload> work = List.of();
@@ -140,7 +147,32 @@ final class PhaseReader {
                     + ") in " + raw.path() + "; each interpreter needs at least one thread");
         }
         return new Phase(name, model, threads, workers, interpreters, switchInterval, gilPolicy, checkInterval, timeout,
-                start, work, command, raw.line());
+                start, work, command, raw.line(), runtime, python, startMethod);
+    }
+
+    /**
+     * {@code python} and {@code start-method} said on a phase where they mean nothing are
+     * mistakes (from {@code defaults} they are fine: they apply where they can).
+     */
+    private void checkRuntimeKeys(Mapping raw, ModelKind model, RuntimeKind runtime) throws ScenarioException {
+        if (runtime != RuntimeKind.CPYTHON) {
+            for (String key : List.of("python", "start-method")) {
+                if (raw.has(key)) {
+                    throw values.at(raw.entries().get(key), "`" + key + "` is only for `runtime: cpython`; add that to "
+                            + raw.path() + " or remove `" + key + "`");
+                }
+            }
+            return;
+        }
+        if (model == ModelKind.COMMAND) {
+            throw values.at(raw.entries().containsKey("runtime") ? raw.entries().get("runtime") : raw.entries().get("model"),
+                    "a `command` phase already runs a real program; `runtime: cpython` is for workload phases ("
+                            + raw.path() + ")");
+        }
+        if (raw.has("start-method") && model != ModelKind.PROCESSES) {
+            throw values.at(raw.entries().get("start-method"), "`start-method` is only for `model: processes`; "
+                    + raw.path() + " runs model '" + model.keyword() + "'");
+        }
     }
 
     private ModelKind model(Mapping m, Mapping raw) throws ScenarioException {
@@ -159,13 +191,6 @@ final class PhaseReader {
             String hint = Suggestions.closest(said, keywords).map(g -> "; did you mean '" + g + "'?").orElse("");
             throw values.at(node, "unknown model " + what + " in " + raw.path() + hint + (hint.isEmpty() ? "; " : " ")
                     + "models: " + String.join(", ", keywords));
-        }
-        if (!Models.isAvailable(kind)) {
-            List<String> available = Arrays.stream(ModelKind.values()).filter(Models::isAvailable)
-                    .filter(k -> k != ModelKind.WATCH)
-                    .map(ModelKind::keyword).toList();
-            throw values.at(node, "model '" + kind.keyword() + "' is not available yet in this build; available: "
-                    + String.join(", ", available));
         }
         return kind;
     }

@@ -94,11 +94,21 @@ public final class ScenarioLoader {
         if (path != null && Files.exists(path)) return load(path);
         String name = stripExtension(arg.strip());
         if (BuiltinScenarios.names().contains(name)) return BuiltinScenarios.load(name);
+        if (path != null && path.getParent() != null) {
+            // a path with a directory names a file, never a built-in
+            Path dir = path.getParent();
+            throw new ScenarioException(arg, 0, 0, Files.isDirectory(dir) ? "no such file"
+                    : "no such file (there is no directory " + dir + ")");
+        }
         String base = stripExtension(path != null && path.getFileName() != null ? path.getFileName().toString() : name);
         Optional<String> guess = Suggestions.closest(base, BuiltinScenarios.names());
-        throw new ScenarioException(null, 0, 0, "no scenario file or built-in named '" + arg + "'"
-                + guess.map(g -> "; did you mean '" + g + "'?").orElse("") + (guess.isPresent() ? " " : "; ")
-                + "built-ins: " + String.join(", ", BuiltinScenarios.names()));
+        String builtins = guess.map(g -> "; did you mean '" + g + "'?").orElse("") + (guess.isPresent() ? " " : "; ")
+                + "built-ins: " + String.join(", ", BuiltinScenarios.names());
+        if (!name.equals(arg.strip())) {
+            // named with .yaml: a file first
+            throw new ScenarioException(arg, 0, 0, "no such file, and no built-in named '" + name + "'" + builtins);
+        }
+        throw new ScenarioException(null, 0, 0, "no scenario file or built-in named '" + arg + "'" + builtins);
     }
 
     private static String stripExtension(String s) {

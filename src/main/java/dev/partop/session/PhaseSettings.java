@@ -25,7 +25,7 @@ final class PhaseSettings {
             }
             case INTERPRETERS -> s.append(p.threads()).append(" threads, ").append(p.interpreters())
                     .append(" interpreters");
-            case PROCESSES -> s.append(p.workers()).append(" workers, ").append(p.start());
+            case PROCESSES -> s.append(p.workers()).append(" workers, ").append(p.start().keyword());
             case EVENT_LOOP -> s.append("1 loop thread");
             case COMMAND -> s.append(String.join(" ", p.command()));
             case WATCH -> {

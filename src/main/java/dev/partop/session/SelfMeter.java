@@ -1,5 +1,7 @@
 package dev.partop.session;
 
+import dev.partop.sink.DrawStats;
+
 import dev.partop.snapshot.SelfStats;
 
 import java.lang.management.ManagementFactory;
@@ -15,12 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SelfMeter {
 
     /** Counters a drawing consumer exposes: frames drawn and terminal bytes written so far. */
-    public interface DrawStats {
-        long frames();
-
-        long bytes();
-    }
-
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
     private final List<Thread> threads = new CopyOnWriteArrayList<>();

@@ -1,5 +1,10 @@
 package dev.partop.session;
 
+import dev.partop.util.Daemons;
+
+import dev.partop.sink.Controls;
+import dev.partop.sink.SnapshotSink;
+
 import dev.partop.model.ExecutionModel;
 import dev.partop.model.Lane;
 import dev.partop.model.Models;
@@ -11,6 +16,7 @@ import dev.partop.scenario.Scenario;
 import dev.partop.snapshot.PhaseInfo;
 import dev.partop.snapshot.PhaseResult;
 import dev.partop.snapshot.PhaseStatus;
+import dev.partop.snapshot.PythonRuntime;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
@@ -28,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a scenario's phases in order on the calling thread while a sampler thread turns the
@@ -60,6 +67,8 @@ public final class Session implements Controls {
     private volatile boolean restart;
     private volatile boolean skip;
     private volatile RunHeader header;
+    /** The last thing that went wrong in partop itself (a sink that threw); every Snapshot after carries it. */
+    private volatile String problem;
     private SnapshotAssembler assembler;
     private Calibration calibration;
     private CompletableFuture<?> calibrateAfter = CompletableFuture.completedFuture(null);
@@ -92,11 +101,6 @@ public final class Session implements Controls {
         calibrateAfter = event;
     }
 
-    /** Adds a consumer; only before {@link #run()} (a dashboard needs the session as its controls). */
-    public void addSink(SnapshotSink sink) {
-        sinks.add(sink);
-    }
-
     /** What ran, once {@link #run()} has calibrated; null before. */
     public RunHeader header() {
         return header;
@@ -115,8 +119,7 @@ public final class Session implements Controls {
         // sample from the start: a live view shows the cores while the work is calibrated
         assembler = new SnapshotAssembler(cores, self, originNanos);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "partop-sampler");
-            t.setDaemon(true);
+            Thread t = Daemons.create("partop-sampler", r);
             self.register(t);
             return t;
         });
@@ -146,21 +149,20 @@ public final class Session implements Controls {
             if (notThere instanceof InterruptedException) Thread.currentThread().interrupt();
         }
         calibration = Calibration.measure(options.calibrationBudget());
+        List<PythonRuntime> pythons = CpythonPhases.calibrate(phases);
         RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
-                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList());
+                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList(),
+                pythons);
         synchronized (this) {
             // no tick between the header and the first Snapshot after it
             this.header = header;
             for (SnapshotSink s : sinks) s.header(header);
             state = RunState.RUNNING;
         }
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "partop-timeout");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+                r -> Daemons.create("partop-timeout", r));
         try {
             do {
                 restart = false;
@@ -175,17 +177,51 @@ public final class Session implements Controls {
 
     private void runPhase(int index, ScheduledExecutorService watchdog) {
         Phase phase = phases.get(index);
-        PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase));
+        PythonRuntime python = CpythonPhases.runtime(phase);
+        PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase),
+                !phase.isCpython() ? PhaseResult.MODEL : python != null ? python.label() : "CPython (" + phase.python() + ")");
         List<TaskPlan> tasks = TaskPlans.of(phase, calibration);
         // a command phase has no workload: its one task is the program
         int taskCount = phase.model() == ModelKind.COMMAND ? 1 : phase.model() == ModelKind.WATCH ? 0 : tasks.size();
         skip = false;
+        Execution run = execute(index, phase, info, tasks, taskCount, watchdog);
+        if (restart) return;
+        List<PhaseResult> next = new ArrayList<>(results);
+        next.add(run.result(phase, info, taskCount));
+        results = Speedups.apply(next, scenario.baseline());
+        tick();
+    }
+
+    /** What running one phase's model came to: its model (null if it could not be made), when, and how it ended. */
+    private record Execution(ExecutionModel model, long start, long end, PhaseStatus status, String reason) {
+
+        PhaseResult result(Phase phase, PhaseInfo info, int taskCount) {
+            double wall = (end - start) / 1e9;
+            long cpuNanos = 0;
+            long done = 0;
+            if (model != null) {
+                for (Lane lane : model.lanes()) {
+                    cpuNanos += lane.cpuNanos();
+                    done += lane.tasksDone();
+                }
+            }
+            double cpu = cpuNanos / 1e9;
+            return new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
+                    wall > 0 ? cpu / wall : 0, null, done, taskCount, status, reason,
+                    model == null ? null : model.stats(wall), info.runtime(),
+                    phase.isCpython() && !info.runtime().startsWith("CPython (") ? info.runtime().substring(8) : null);
+        }
+    }
+
+    /** Prepares and runs the phase's model, cut off by its timeout, skip, restart or quit. */
+    private Execution execute(int index, Phase phase, PhaseInfo info, List<TaskPlan> tasks, int taskCount,
+                              ScheduledExecutorService watchdog) {
         PhaseStatus status = PhaseStatus.OK;
         String reason = null;
         long start = 0;
         long end;
         ExecutionModel model = null;
-        boolean[] timedOut = {false};
+        AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> timeout = null;
         try {
             model = Models.create(new PhaseContext(phase, tasks, calibration, originNanos));
@@ -199,7 +235,7 @@ public final class Session implements Controls {
             if (phase.timeout() != null) {
                 ExecutionModel m = model;
                 timeout = watchdog.schedule(() -> {
-                    timedOut[0] = true;
+                    timedOut.set(true);
                     m.cancel();
                 }, phase.timeout().toNanos(), TimeUnit.NANOSECONDS);
             }
@@ -213,50 +249,40 @@ public final class Session implements Controls {
             if (model != null) model.close();
         }
         if (start == 0) start = end;
-        if (status == PhaseStatus.OK) {
-            if (timedOut[0] && phase.model() == ModelKind.WATCH) {
-                reason = null; // 'partop watch --for D': the watch ends when asked to, not cut off
-            } else if (timedOut[0]) {
-                status = PhaseStatus.TIMEOUT;
-                reason = "cut off after " + phase.timeout().toMillis() + " ms";
-            } else if (skip || quit || restart) {
-                status = PhaseStatus.SKIPPED;
-                reason = quit ? "run stopped" : restart ? "run restarted" : "skipped";
-            }
+        if (status == PhaseStatus.OK && timedOut.get() && phase.model() == ModelKind.WATCH) {
+            reason = null; // 'partop watch --for D': the watch ends when asked to, not cut off
+        } else if (status == PhaseStatus.OK && timedOut.get()) {
+            status = PhaseStatus.TIMEOUT;
+            reason = "cut off after " + phase.timeout().toMillis() + " ms";
+        } else if (status == PhaseStatus.OK && (skip || quit || restart)) {
+            status = PhaseStatus.SKIPPED;
+            reason = quit ? "run stopped" : restart ? "run restarted" : "skipped";
         }
-        if (restart) return;
-        double wall = (end - start) / 1e9;
-        long cpuNanos = 0;
-        long done = 0;
-        if (model != null) {
-            for (Lane lane : model.lanes()) {
-                cpuNanos += lane.cpuNanos();
-                done += lane.tasksDone();
-            }
-        }
-        double cpu = cpuNanos / 1e9;
-        PhaseResult result = new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
-                wall > 0 ? cpu / wall : 0, null, done, taskCount, status, reason,
-                model == null ? null : model.stats(wall));
-        List<PhaseResult> next = new ArrayList<>(results);
-        next.add(result);
-        results = Speedups.apply(next, scenario.baseline());
-        tick();
+        return new Execution(model, start, end, status, reason);
     }
 
     /** One sampler tick: assemble and hand out a Snapshot. Serialised: ticks never interleave. */
     private synchronized void tick() {
         if (assembler == null) return;
+        Snapshot s;
         try {
-            boolean before = header == null;
-            Snapshot s = assembler.assemble(state, current, phases.size(), results);
-            for (SnapshotSink sink : sinks) {
+            s = assembler.assemble(state, current, phases.size(), results, problem);
+        } catch (RuntimeException e) {
+            problem = "sampler: " + e;
+            return;
+        }
+        boolean before = header == null;
+        for (SnapshotSink sink : sinks) {
+            try {
                 if (before) sink.preview(s);
                 else sink.snapshot(s);
+            } catch (RuntimeException e) {
+                // one consumer's failure must not stop the sampler or starve the others (it would
+                // freeze every view), nor go to stderr, which is the dashboard's terminal: the
+                // next Snapshots carry it
+                String who = sink.getClass().getSimpleName();
+                problem = (who.isEmpty() ? "a consumer" : who) + ": " + e;
             }
-        } catch (RuntimeException e) {
-            // a sink's failure must not stop the sampler: it would freeze every view
-            System.err.println("partop: sampler: " + e);
         }
     }
 

@@ -46,7 +46,7 @@ final class SnapshotAssembler {
     }
 
     /** Previews take sequence numbers too: a view drops a Snapshot whose number it has seen. */
-    Snapshot assemble(RunState state, PhaseRun run, int phaseCount, List<PhaseResult> results) {
+    Snapshot assemble(RunState state, PhaseRun run, int phaseCount, List<PhaseResult> results, String problem) {
         long now = System.nanoTime();
         double tick = Math.max(1e-9, (now - lastNanos) / 1e9);
         lastNanos = now;
@@ -56,7 +56,7 @@ final class SnapshotAssembler {
         long seq = this.seq++;
         if (run == null) {
             return new Snapshot(Snapshot.FORMAT, seq, (now - originNanos) / 1e9, state, -1, phaseCount, null, 0, tick,
-                    0, 0, coreSamples, List.of(), List.of(), ModelStats.NONE, 0, 0, selfStats, results);
+                    0, 0, coreSamples, List.of(), List.of(), ModelStats.NONE, 0, 0, selfStats, results, problem);
         }
         ExecutionModel model = run.model();
         if (model != previousModel) {
@@ -97,7 +97,8 @@ final class SnapshotAssembler {
         double cpuS = cpuTotal / 1e9;
         return new Snapshot(Snapshot.FORMAT, seq, (now - originNanos) / 1e9, state, run.index(), phaseCount,
                 run.info(), elapsed, tick, tasksDone, run.tasksTotal(), coreSamples, laneSamples, holders,
-                stats == null ? ModelStats.NONE : stats, cpuS, elapsed > 0 ? cpuS / elapsed : 0, selfStats, results);
+                stats == null ? ModelStats.NONE : stats, cpuS, elapsed > 0 ? cpuS / elapsed : 0, selfStats, results,
+                problem);
     }
 
     /** An OS thread's lane: the observer's split of the tick; idle is the part before it was found or after it ended. */

@@ -1,5 +1,7 @@
 package dev.partop.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import java.util.List;
 
 /**
@@ -16,6 +18,8 @@ import java.util.List;
  * @param calibrationMs   how long calibration took
  * @param intervalS       sample period in seconds
  * @param phases          names of the phases this run will execute, in order
+ * @param pythons         the interpreters the run's CPython phases use, each with its own
+ *                        calibration; empty (null in older recordings) when there are none
  */
 public record RunHeader(
         String partopVersion,
@@ -28,5 +32,23 @@ public record RunHeader(
         double opsPerSecond,
         double calibrationMs,
         double intervalS,
-        List<String> phases) {
+        List<String> phases,
+        List<PythonRuntime> pythons) {
+
+    @JsonCreator
+    public RunHeader {
+    }
+
+    /** A run of models only (the shape before {@code pythons}). */
+    public RunHeader(String partopVersion, String javaVersion, String os, Machine machine, String scenarioName,
+                     String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
+                     double intervalS, List<String> phases) {
+        this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
+                calibrationMs, intervalS, phases, List.of());
+    }
+
+    /** {@link #pythons()}, never null. */
+    public List<PythonRuntime> pythonsOrNone() {
+        return pythons == null ? List.of() : pythons;
+    }
 }

@@ -26,6 +26,8 @@ import java.util.List;
  * @param parallelism phaseCpu / phaseElapsed
  * @param self        partop's own cost
  * @param results     every phase finished so far in this run, in order
+ * @param problem     what went wrong in partop itself while producing the run (a consumer that
+ *                    failed), shown on screen and in {@code --json}; null when nothing did
  */
 public record Snapshot(
         int format,
@@ -46,7 +48,8 @@ public record Snapshot(
         double phaseCpu,
         double parallelism,
         SelfStats self,
-        List<PhaseResult> results) {
+        List<PhaseResult> results,
+        String problem) {
 
     /** Version of this record's shape in recordings; bump on incompatible change. */
     public static final int FORMAT = 1;

@@ -1,22 +1,29 @@
 package dev.partop.view;
 
+import dev.partop.util.Daemons;
+
+import dev.partop.sink.ReplayControls;
+
+import dev.partop.sink.Controls;
+import dev.partop.sink.DrawStats;
+import dev.partop.sink.Rewindable;
+import dev.partop.sink.SnapshotSink;
+import dev.partop.view.term.CellGrid;
+import dev.partop.view.term.CountingOutputStream;
+import dev.partop.view.term.DeltaWriter;
+import dev.partop.view.term.FixedSizeTerminal;
+import dev.partop.view.term.LocalTerminal;
+import dev.partop.view.widget.ScreenPainter;
+import dev.partop.view.term.Theme;
+import dev.partop.view.widget.ViewState;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
-import dev.partop.session.Controls;
-import dev.partop.session.ReplayControls;
-import dev.partop.session.Rewindable;
-import dev.partop.session.SelfMeter;
-import dev.partop.session.SnapshotSink;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.Snapshot;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +41,7 @@ import java.util.function.UnaryOperator;
  * only when something changed, with delta refreshes wrapped in synchronized output so a
  * frame never tears over SSH.
  */
-public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewindable {
+public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
 
     private static final byte[] SYNC_BEGIN = "\u001b[?2026h".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SYNC_END = "\u001b[?2026l".getBytes(StandardCharsets.US_ASCII);
@@ -81,29 +88,16 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
         void size(int cols, int rows) throws IOException;
     }
 
-    /** A dashboard on this process's terminal (stdin / stdout). The caller checked it is one. */
-    public static Dashboard open(DashboardOptions options, Controls controls) throws IOException {
-        return open(options, controls, UnaryOperator.identity(), null);
-    }
-
     /**
+     * A dashboard on this process's terminal (stdin / stdout). The caller checked it is one.
+     *
      * @param tap     wraps the terminal's byte stream (a recorder's tee)
      * @param sizes   told the drawn size at start and on resize; may be null
      */
     public static Dashboard open(DashboardOptions options, Controls controls, UnaryOperator<OutputStream> tap,
                                  SizeListener sizes) throws IOException {
-        CountingOutputStream out = new CountingOutputStream(
-                tap.apply(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)));
-        Terminal terminal;
-        if (System.getProperty("os.name", "").startsWith("Windows")) {
-            DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, StandardCharsets.UTF_8);
-            factory.setForceTextTerminal(true);
-            factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
-            terminal = factory.createTerminal();
-        } else {
-            terminal = new QuickUnixTerminal(System.in, out, StandardCharsets.UTF_8);
-        }
-        return new Dashboard(terminal, out, options, controls, true, sizes);
+        LocalTerminal local = LocalTerminal.open(tap);
+        return new Dashboard(local.terminal(), local.out(), options, controls, true, sizes);
     }
 
     /** A dashboard with no terminal, drawing a screen of {@code options.size()} into {@code sink}. */
@@ -151,9 +145,7 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
             }
             wake();
         });
-        renderThread = new Thread(this::loop, "partop-render");
-        renderThread.setDaemon(true);
-        renderThread.start();
+        renderThread = Daemons.start("partop-render", this::loop);
     }
 
     /** Completes once the first frame has been written to the terminal. */
@@ -211,10 +203,6 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
     /** Blocks until the user quits (q, Ctrl-C, or the terminal went away). */
     public void awaitQuit() throws InterruptedException {
         quit.await();
-    }
-
-    public boolean quitRequested() {
-        return quit.getCount() == 0;
     }
 
     private void wake() {
@@ -310,57 +298,40 @@ public final class Dashboard implements SnapshotSink, SelfMeter.DrawStats, Rewin
     }
 
     private void handle(KeyStroke k) {
-        if (k.getKeyType() == KeyType.EOF) {
-            requestQuit();
-            return;
-        }
-        Character c = k.getCharacter();
-        if (help && k.getKeyType() == KeyType.Character && c != null && c != 'q') {
-            help = false;
-            dirty = true;
-            return;
-        }
-        if (k.getKeyType() == KeyType.Escape && help) {
-            help = false;
-            dirty = true;
-            return;
-        }
-        if (controls instanceof ReplayControls r) {
-            if (k.getKeyType() == KeyType.ArrowLeft) r.step(-1);
-            if (k.getKeyType() == KeyType.ArrowRight) r.step(1);
-            if (c != null && (c == 'p' || c == ' ' || c == ',' || c == '.')) {
-                if (c == ',') r.step(-1);
-                else if (c == '.') r.step(1);
-                else r.togglePause();
+        ReplayControls replay = controls instanceof ReplayControls r ? r : null;
+        switch (KeyMap.of(k, help, replay != null)) {
+            case QUIT -> requestQuit();
+            case CLOSE_HELP -> {
+                help = false;
                 dirty = true;
-                return;
             }
-        }
-        if (k.getKeyType() != KeyType.Character || c == null) return;
-        if (k.isCtrlDown() && (c == 'c' || c == 'C')) {
-            requestQuit();
-            return;
-        }
-        switch (Character.toLowerCase(c)) {
-            case 'q' -> requestQuit();
-            case 'p', ' ' -> {
-                paused = !paused;
-                dirty = true;
-                if (paused) {
-                    try {
-                        draw(); // show PAUSED at once, then freeze
-                    } catch (IOException e) {
-                        requestQuit();
-                    }
-                }
-            }
-            case 'n' -> controls.skipPhase();
-            case 'r' -> controls.restart();
-            case 'h', '?' -> {
+            case SHOW_HELP -> {
                 help = true;
                 dirty = true;
             }
-            default -> {
+            case STEP_BACK -> replay.step(-1);
+            case STEP_FORWARD -> replay.step(1);
+            case TOGGLE_PAUSE -> togglePause(replay);
+            case SKIP_PHASE -> controls.skipPhase();
+            case RESTART -> controls.restart();
+            case NONE -> {
+            }
+        }
+    }
+
+    /** A replay pauses its playback; a live run freezes the display (the work goes on). */
+    private void togglePause(ReplayControls replay) {
+        dirty = true;
+        if (replay != null) {
+            replay.togglePause();
+            return;
+        }
+        paused = !paused;
+        if (paused) {
+            try {
+                draw(); // show PAUSED at once, then freeze
+            } catch (IOException e) {
+                requestQuit();
             }
         }
     }

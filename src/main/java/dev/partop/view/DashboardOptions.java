@@ -1,5 +1,8 @@
 package dev.partop.view;
 
+import dev.partop.view.term.ColorMode;
+import dev.partop.view.widget.Symbols;
+
 import com.googlecode.lanterna.TerminalSize;
 
 /**

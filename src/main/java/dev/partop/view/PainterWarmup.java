@@ -1,6 +1,15 @@
 package dev.partop.view;
 
-import dev.partop.probe.SyntheticCoreSource;
+import dev.partop.view.term.CellGrid;
+import dev.partop.view.term.ColorMode;
+import dev.partop.view.term.DeltaWriter;
+import dev.partop.view.term.FixedSizeTerminal;
+import dev.partop.view.widget.ScreenPainter;
+import dev.partop.view.widget.Symbols;
+import dev.partop.view.term.Theme;
+import dev.partop.view.widget.ViewState;
+
+import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.LaneSample;
 import dev.partop.snapshot.LaneState;
 import dev.partop.snapshot.ModelStats;
@@ -26,13 +35,14 @@ public final class PainterWarmup {
     }
 
     public static void paintOnce(Symbols symbols) throws IOException {
-        SyntheticCoreSource cores = new SyntheticCoreSource(2);
+        List<CoreSample> cores = List.of(new CoreSample(0, 0, 0, 0.6, 0.1, 0, 2400),
+                new CoreSample(1, 1, 0, 0.3, 0.1, 0, 2400));
         List<LaneSample> lanes = List.of(
                 new LaneSample(0, "T1", LaneState.HOLDING, 0.5, 0, 0.5, 0.5, 0, 0, 0, 0),
                 new LaneSample(1, "T2", LaneState.WAITING, 0.5, 0, 0.5, 0.5, 0, 0, 0, 0));
         Snapshot s = new Snapshot(Snapshot.FORMAT, 0, 0.25, RunState.RUNNING, 0, 1,
-                new PhaseInfo("warm-up", "gil-threads", ""), 0.25, 0.25, 0, 2, cores.sample(), lanes, List.of(),
-                ModelStats.NONE, 0.25, 1, SelfStats.NONE, List.of());
+                new PhaseInfo("warm-up", "gil-threads", ""), 0.25, 0.25, 0, 2, cores, lanes, List.of(),
+                ModelStats.NONE, 0.25, 1, SelfStats.NONE, List.of(), null);
         ViewState v = new ViewState();
         v.accept(s, symbols);
         CellGrid grid = new CellGrid(120, 40);

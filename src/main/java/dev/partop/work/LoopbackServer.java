@@ -1,5 +1,7 @@
 package dev.partop.work;
 
+import dev.partop.util.Daemons;
+
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +26,7 @@ public final class LoopbackServer {
     private LoopbackServer() throws IOException {
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        Thread acceptor = new Thread(this::acceptLoop, "partop-loopback-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Daemons.start("partop-loopback-accept", this::acceptLoop);
     }
 
     public static LoopbackServer get() {
@@ -62,9 +62,7 @@ public final class LoopbackServer {
             try {
                 Socket s = server.accept();
                 s.setTcpNoDelay(true);
-                Thread t = new Thread(() -> serve(s), "partop-loopback-conn");
-                t.setDaemon(true);
-                t.start();
+                Daemons.start("partop-loopback-conn", () -> serve(s));
             } catch (IOException e) {
                 return;
             }

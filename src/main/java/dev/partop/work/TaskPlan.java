@@ -16,8 +16,4 @@ import dev.partop.scenario.IoSpec;
  */
 public record TaskPlan(int id, long opsPerRound, long memoryBytes, IoSpec io, int rounds, double criticalSection,
                        long payloadBytes) {
-
-    public long totalOps() {
-        return opsPerRound * rounds;
-    }
 }

@@ -61,4 +61,52 @@ class OrphanIT {
             parent.destroyForcibly();
         }
     }
+
+    /**
+     * The same for a CPython {@code processes} phase: the agent (python3) and its multiprocessing
+     * workers die with partop. SIGKILL leaves no shutdown hook: the agent sees its stdin close and
+     * kills its workers, and each worker has the kernel kill it when the agent dies.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"KILL", "TERM", "HUP"})
+    void noPythonSurvivesTheParent(String signal) throws Exception {
+        Path file = dir.resolve("long-python.yaml");
+        Files.writeString(file, """
+                name: long python workers
+                phases:
+                  - name: two python workers
+                    model: processes
+                    runtime: cpython
+                    start-method: forkserver
+                    workers: 2
+                    workload: {tasks: 2, cpu: 60s}
+                """);
+        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JarRunner.jar().toString(), "--headless", file.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            List<ProcessHandle> pythons = List.of();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            // the agent, the fork server and two workers (and the resource tracker)
+            while (pythons.size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                pythons = parent.toHandle().descendants()
+                        .filter(p -> p.info().command().orElse("").contains("python")).toList();
+            }
+            assertThat(pythons.size()).as("python processes started: %s", pythons).isGreaterThanOrEqualTo(4);
+            Thread.sleep(1000);
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(parent.pid())).start();
+            assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(parent.waitFor(10, TimeUnit.SECONDS)).as("parent exits on SIG" + signal).isTrue();
+            long gone = System.nanoTime() + 2_000_000_000L;
+            for (ProcessHandle w : pythons) {
+                while (TestProcesses.running(w.pid()) && System.nanoTime() < gone) Thread.sleep(20);
+                assertThat(TestProcesses.running(w.pid())).as("python %d running 2 s after SIG%s to partop", w.pid(),
+                        signal).isFalse();
+            }
+        } finally {
+            parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            parent.destroyForcibly();
+        }
+    }
 }

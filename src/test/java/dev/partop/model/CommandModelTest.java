@@ -1,5 +1,7 @@
 package dev.partop.model;
 
+import dev.partop.scenario.PoolStart;
+
 import dev.partop.TestProcesses;
 import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.ModelKind;
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CommandModelTest {
 
     private static CommandModel model(String... command) {
-        Phase p = new Phase("cmd", ModelKind.COMMAND, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null, "cold",
+        Phase p = new Phase("cmd", ModelKind.COMMAND, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null, PoolStart.COLD,
                 List.of(), List.of(command), 0);
         return new CommandModel(new PhaseContext(p, List.of(), new Calibration(1e9, 0), System.nanoTime()));
     }

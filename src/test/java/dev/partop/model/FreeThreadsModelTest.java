@@ -1,5 +1,7 @@
 package dev.partop.model;
 
+import dev.partop.scenario.PoolStart;
+
 import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
@@ -22,7 +24,7 @@ class FreeThreadsModelTest {
     void criticalSectionsAreCountedAndSerialised() throws Exception {
         Workload w = new Workload(4, Duration.ofMillis(100), 0, null, 2, 0, 0.5, 0);
         Phase p = new Phase("p", ModelKind.FREE_THREADS, 4, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
-                "cold", List.of(w), List.of(), 0);
+                PoolStart.COLD, List.of(w), List.of(), 0);
         ExecutionModel m = FreeThreadsModel.create(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
         long t0 = System.nanoTime();
         m.run();
@@ -40,7 +42,7 @@ class FreeThreadsModelTest {
     void noCriticalSectionMeansNoLockStats() throws Exception {
         Workload w = new Workload(2, Duration.ofMillis(20), 0, null, 1, 0, 0, 0);
         Phase p = new Phase("p", ModelKind.FREE_THREADS, 2, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
-                "cold", List.of(w), List.of(), 0);
+                PoolStart.COLD, List.of(w), List.of(), 0);
         ExecutionModel m = FreeThreadsModel.create(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
         m.run();
         assertThat(m.stats(1).lock()).isNull();

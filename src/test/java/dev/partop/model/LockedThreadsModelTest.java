@@ -1,5 +1,7 @@
 package dev.partop.model;
 
+import dev.partop.scenario.PoolStart;
+
 import dev.partop.model.lock.Gil;
 import dev.partop.model.lock.LegacyGil;
 import dev.partop.model.lock.LockCounters;
@@ -36,7 +38,7 @@ class LockedThreadsModelTest {
 
     private static LockedThreadsModel model(ModelKind kind, int threads, int interpreters, GilPolicy policy,
                                             Workload... work) {
-        Phase p = new Phase("p", kind, threads, 0, interpreters, Duration.ofMillis(5), policy, 100, null, "cold",
+        Phase p = new Phase("p", kind, threads, 0, interpreters, Duration.ofMillis(5), policy, 100, null, PoolStart.COLD,
                 List.of(work), List.of(), 0);
         PhaseContext ctx = new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime());
         return kind == ModelKind.INTERPRETERS ? LockedThreadsModel.interpreters(ctx) : LockedThreadsModel.gilThreads(ctx);

@@ -1,5 +1,7 @@
 package dev.partop.model;
 
+import dev.partop.scenario.PoolStart;
+
 import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
@@ -22,7 +24,7 @@ class ProcessesModelTest {
 
     private static final Calibration CAL = Calibration.measure(Duration.ofMillis(100));
 
-    private static ProcessesModel model(int workers, String start, Workload w) {
+    private static ProcessesModel model(int workers, PoolStart start, Workload w) {
         Phase p = new Phase("p", ModelKind.PROCESSES, 1, workers, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
                 start, List.of(w), List.of(), 0);
         return new ProcessesModel(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
@@ -30,7 +32,7 @@ class ProcessesModelTest {
 
     @Test
     void tasksAndPayloadsGoThereAndBack() throws Exception {
-        ProcessesModel m = model(2, "warm", new Workload(4, Duration.ofMillis(20), 0, null, 1, 0, 0, 100_000));
+        ProcessesModel m = model(2, PoolStart.WARM, new Workload(4, Duration.ofMillis(20), 0, null, 1, 0, 0, 100_000));
         try {
             m.prepare();
             m.run();
@@ -51,7 +53,7 @@ class ProcessesModelTest {
 
     @Test
     void aWorkerKilledFromOutsideFailsThePhaseWithAReason() throws Exception {
-        ProcessesModel m = model(2, "warm", new Workload(2, Duration.ofSeconds(30), 0, null, 1, 0, 0, 0));
+        ProcessesModel m = model(2, PoolStart.WARM, new Workload(2, Duration.ofSeconds(30), 0, null, 1, 0, 0, 0));
         try {
             m.prepare();
             long victim = m.pids().get(1);

@@ -1,7 +1,8 @@
 package dev.partop.record;
 
-import dev.partop.session.Rewindable;
-import dev.partop.session.SnapshotSink;
+import dev.partop.sink.Rewindable;
+import dev.partop.sink.SnapshotSink;
+
 import dev.partop.snapshot.Snapshot;
 import dev.partop.view.SyntheticSnapshots;
 import org.junit.jupiter.api.Test;

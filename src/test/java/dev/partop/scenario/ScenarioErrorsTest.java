@@ -1,6 +1,5 @@
 package dev.partop.scenario;
 
-import dev.partop.model.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,12 +7,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Every broken scenario gives exactly one line: file:line:col, what is wrong, what is allowed.
@@ -220,16 +216,6 @@ class ScenarioErrorsTest {
         assertThat(e.getMessage()).startsWith("t.yaml:4:12: unknown model 'watch'").doesNotContain("watch;");
     }
 
-    @Test
-    void modelNotAvailableYetInThisBuild() {
-        Optional<ModelKind> missing = Arrays.stream(ModelKind.values()).filter(k -> !Models.isAvailable(k)).findFirst();
-        assumeThat(missing).as("every model is available").isPresent();
-        String kw = missing.get().keyword();
-        ScenarioException e = parseFails("name: x\nphases:\n  - name: a\n    model: " + kw
-                + "\n    workload: {cpu: 1ms}\n    command: echo hi\n");
-        assertThat(e.getMessage()).startsWith("t.yaml:4:12: model '" + kw + "' is not available yet in this build; available: ")
-                .contains("sequential", "free-threads");
-    }
 
     @Test
     void resolveNamesTheBuiltinsAndGuesses() {
@@ -237,9 +223,20 @@ class ScenarioErrorsTest {
         assertClean(e);
         assertThat(e.getMessage()).isEqualTo("no scenario file or built-in named 'cpu-heavvy'; did you mean 'cpu-heavy'? built-ins: "
                 + String.join(", ", BuiltinScenarios.names()));
-        e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.resolve("zzz/nothing-like-it.yaml"));
+        e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.resolve("cpu-heavvy.yaml"));
         assertClean(e);
-        assertThat(e.getMessage()).isEqualTo("no scenario file or built-in named 'zzz/nothing-like-it.yaml'; built-ins: "
-                + String.join(", ", BuiltinScenarios.names()));
+        assertThat(e.getMessage()).isEqualTo("cpu-heavvy.yaml: no such file, and no built-in named 'cpu-heavvy';"
+                + " did you mean 'cpu-heavy'? built-ins: " + String.join(", ", BuiltinScenarios.names()));
+    }
+
+    @Test
+    void aMissingPathSaysTheFileDoesNotExist(@TempDir Path dir) {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.resolve("zzz/nothing-like-it.yaml"));
+        assertClean(e);
+        assertThat(e.getMessage()).isEqualTo("zzz/nothing-like-it.yaml: no such file (there is no directory zzz)");
+        String inDir = dir.resolve("file.yaml").toString();
+        e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.resolve(inDir));
+        assertClean(e);
+        assertThat(e.getMessage()).isEqualTo(inDir + ": no such file");
     }
 }

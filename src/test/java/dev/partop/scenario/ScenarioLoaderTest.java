@@ -66,7 +66,7 @@ class ScenarioLoaderTest {
         assertThat(a.switchInterval()).isEqualTo(Duration.ofMillis(5));
         assertThat(a.gilPolicy()).isEqualTo(GilPolicy.NEW);
         assertThat(a.checkInterval()).isEqualTo(100);
-        assertThat(a.start()).isEqualTo("cold");
+        assertThat(a.start()).isEqualTo(PoolStart.COLD);
         assertThat(a.timeout()).isNull();
         assertThat(a.command()).isEmpty();
         Workload w = a.workloads().get(0);

@@ -1,5 +1,7 @@
 package dev.partop.session;
 
+import dev.partop.sink.DrawStats;
+
 import dev.partop.snapshot.SelfStats;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ class SelfMeterTest {
         SelfMeter meter = new SelfMeter();
         AtomicLong frames = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
-        meter.drawStats(new SelfMeter.DrawStats() {
+        meter.drawStats(new DrawStats() {
             public long frames() {
                 return frames.get();
             }

@@ -1,5 +1,7 @@
 package dev.partop.session;
 
+import dev.partop.sink.SnapshotSink;
+
 import dev.partop.probe.OshiCoreSource;
 import dev.partop.scenario.ModelKind;
 import dev.partop.snapshot.LaneState;
@@ -52,6 +54,29 @@ class SessionTest {
             snapshotsBeforeHeader = snapshots.size();
             super.header(h);
         }
+    }
+
+    @Test
+    void aFailingConsumerIsReportedInTheSnapshotsNotOnStderr() {
+        var scenario = scenario(phase("one", ModelKind.SEQUENTIAL, 1, cpu(1, Duration.ofMillis(300))));
+        Collecting screen = new Collecting();
+        SnapshotSink broken = new SnapshotSink() {
+            @Override
+            public void snapshot(Snapshot s) {
+                throw new IllegalStateException("disk full");
+            }
+        };
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            new Session(scenario, new OshiCoreSource(), List.of(broken, screen),
+                    new Session.Options(Duration.ofMillis(50), null, Duration.ofMillis(100), "test")).run();
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString()).doesNotContain("disk full");
+        assertThat(screen.snapshots.get(screen.snapshots.size() - 1).problem()).contains("disk full");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.partop.session;
 
+import dev.partop.scenario.PoolStart;
+
 import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.IoSpec;
 import dev.partop.scenario.ModelKind;
@@ -25,7 +27,7 @@ public final class TestScenarios {
     }
 
     public static Phase phase(String name, ModelKind model, int threads, Workload... work) {
-        return new Phase(name, model, threads, 1, 1, Duration.ofMillis(5), GilPolicy.NEW, 100, null, "cold",
+        return new Phase(name, model, threads, 1, 1, Duration.ofMillis(5), GilPolicy.NEW, 100, null, PoolStart.COLD,
                 List.of(work), List.of(), 0);
     }
 

@@ -1,5 +1,8 @@
 package dev.partop.view;
 
+import dev.partop.view.term.ColorMode;
+import dev.partop.view.widget.Symbols;
+
 import dev.partop.record.Recording;
 import dev.partop.record.SnapshotLogReader;
 import dev.partop.record.SnapshotLogWriter;
@@ -29,12 +32,9 @@ class ReplaySizesTest {
             for (Snapshot s : SyntheticSnapshots.gilPhase(64, 30, false)) w.snapshot(s);
         }
         Recording r = SnapshotLogReader.read(file);
-        String screen = ScreenText.render(cols, rows, r.header(), r.snapshots(), ColorMode.C256, Symbols.UNICODE);
-        Path golden = Path.of("src/test/resources/golden/replay-" + cols + "x" + rows + "-64cores.txt");
-        if (Boolean.getBoolean("partop.updateGolden") || !Files.exists(golden)) {
-            Files.writeString(golden, screen, StandardCharsets.UTF_8);
-        }
-        assertThat(screen).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        ScreenText.Screen drawn = ScreenText.draw(cols, rows, r.header(), r.snapshots(), ColorMode.C256, Symbols.UNICODE);
+        Golden.check("replay-" + cols + "x" + rows + "-64cores.txt", drawn.golden());
+        String screen = drawn.text();
         assertThat(screen).contains("of 64 cores").contains("8 threads, one GIL");
     }
 }

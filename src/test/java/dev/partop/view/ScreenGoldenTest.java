@@ -1,14 +1,14 @@
 package dev.partop.view;
 
+import dev.partop.view.term.ColorMode;
+import dev.partop.view.widget.Symbols;
+
 import dev.partop.snapshot.Snapshot;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScreenGoldenTest {
 
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
-
     static Stream<Arguments> screens() {
         return Stream.of(new int[]{80, 24}, new int[]{120, 40}, new int[]{200, 60})
                 .flatMap(size -> Stream.of(2, 16, 64, 256).map(cores -> Arguments.of(size[0], size[1], cores)));
@@ -33,14 +31,10 @@ class ScreenGoldenTest {
     @ParameterizedTest(name = "{0}x{1}, {2} cores")
     @MethodSource("screens")
     void matchesTheGoldenScreen(int cols, int rows, int cores) throws Exception {
-        String screen = ScreenText.render(cols, rows, SyntheticSnapshots.header(cores),
+        ScreenText.Screen drawn = ScreenText.draw(cols, rows, SyntheticSnapshots.header(cores),
                 SyntheticSnapshots.gilPhase(cores, 40, false), ColorMode.C256, Symbols.UNICODE);
-        Path file = GOLDEN.resolve(cols + "x" + rows + "-" + cores + "cores.txt");
-        if (Boolean.getBoolean("partop.updateGolden") || !Files.exists(file)) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(file, screen, StandardCharsets.UTF_8);
-        }
-        assertThat(screen).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+        Golden.check(cols + "x" + rows + "-" + cores + "cores.txt", drawn.golden());
+        String screen = drawn.text();
 
         // what must hold whatever the golden says
         assertThat(screen.lines().count()).isEqualTo(rows);
@@ -69,14 +63,30 @@ class ScreenGoldenTest {
     @Test
     void finishedRunKeepsTheResultsOnScreen() throws Exception {
         List<Snapshot> snaps = SyntheticSnapshots.gilPhase(2, 10, true);
-        String screen = ScreenText.render(120, 40, SyntheticSnapshots.header(2), snaps, ColorMode.C256,
+        ScreenText.Screen drawn = ScreenText.draw(120, 40, SyntheticSnapshots.header(2), snaps, ColorMode.C256,
                 Symbols.UNICODE);
-        Path file = GOLDEN.resolve("120x40-finished.txt");
-        if (Boolean.getBoolean("partop.updateGolden") || !Files.exists(file)) {
-            Files.writeString(file, screen, StandardCharsets.UTF_8);
-        }
-        assertThat(screen).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+        Golden.check("120x40-finished.txt", drawn.golden());
+        String screen = drawn.text();
         assertThat(screen).contains("finished").contains("one thread").contains("0.96x").contains("1.00x");
+    }
+
+    /** Lanes computing without a lock are coloured as running, not as holding (their glyph is not a hold level). */
+    @Test
+    void runningLanesAreColouredAsRunning() throws Exception {
+        ScreenText.Screen drawn = ScreenText.draw(120, 40, SyntheticSnapshots.header(2),
+                SyntheticSnapshots.freePhase(2, 12), ColorMode.C256, Symbols.UNICODE);
+        Golden.check("120x40-free-threads.txt", drawn.golden());
+        String running = String.valueOf(ScreenText.LETTERS.charAt(dev.partop.view.term.Theme.Role.RUNNING.ordinal()));
+        List<String> text = drawn.text().lines().toList();
+        List<String> roles = drawn.roles().lines().toList();
+        for (int row = 0; row < text.size(); row++) {
+            if (!text.get(row).startsWith("T1 ")) continue;
+            // the timeline of a running lane: every tick drawn in the running role
+            int ticks = text.get(row).substring(29).split(" ")[0].length();
+            assertThat(ticks).isEqualTo(12);
+            assertThat(roles.get(row).substring(29, 29 + ticks)).matches("[" + running + "]+");
+        }
+        assertThat(Symbols.UNICODE.isHold(Symbols.UNICODE.running())).as("running has a glyph of its own").isFalse();
     }
 
     @Test

@@ -66,12 +66,31 @@ public final class SyntheticSnapshots {
             out.add(new Snapshot(Snapshot.FORMAT, t, time, RunState.RUNNING, 1, 3,
                     new PhaseInfo("8 threads, one GIL", "gil-threads", "8 threads, switch 5ms, 8 tasks"), t * 0.25, 0.25,
                     t / 10, 8, cs, lanes, spans, new ModelStats(lock, io, null, null), t * 0.25, 0.99,
-                    new SelfStats(0.004, 4, 1500), done));
+                    new SelfStats(0.004, 4, 1500), done, null));
         }
         if (finished) {
             out.add(new Snapshot(Snapshot.FORMAT, ticks, 10 + ticks * 0.25, RunState.FINISHED, -1, 3, null, 0, 0.25, 0,
                     0, source.sample(), List.of(), List.of(), ModelStats.NONE, 0, 0, new SelfStats(0.003, 4, 900),
-                    results()));
+                    results(), null));
+        }
+        return out;
+    }
+
+    /** {@code ticks} snapshots of a free-threads phase: three lanes computing without a lock, one in I/O. */
+    public static List<Snapshot> freePhase(int cores, int ticks) {
+        SyntheticCoreSource source = new SyntheticCoreSource(cores);
+        List<Snapshot> out = new ArrayList<>();
+        for (int t = 0; t < ticks; t++) {
+            List<LaneSample> lanes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                lanes.add(new LaneSample(i, "T" + (i + 1), LaneState.RUNNING, 1.0, 1.0, 0, 0, 0, 0, 0, -1));
+            }
+            lanes.add(new LaneSample(3, "T4", LaneState.IO, 0.01, 0.01, 0, 0, 0.99, 0, 0, -1));
+            double time = 20 + t * 0.25;
+            out.add(new Snapshot(Snapshot.FORMAT, 100 + t, time, RunState.RUNNING, 2, 3,
+                    new PhaseInfo("8 free threads", "free-threads", "4 threads, 4 tasks"), t * 0.25, 0.25,
+                    0, 4, source.sample(), lanes, List.of(), ModelStats.NONE, t * 0.75, 3.0,
+                    new SelfStats(0.004, 4, 1500), results(), null));
         }
         return out;
     }

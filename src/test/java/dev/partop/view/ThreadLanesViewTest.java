@@ -7,6 +7,8 @@ import dev.partop.snapshot.ObservedGil;
 import dev.partop.snapshot.OsThread;
 import dev.partop.snapshot.PhaseInfo;
 import dev.partop.snapshot.Snapshot;
+import dev.partop.view.term.ColorMode;
+import dev.partop.view.widget.Symbols;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ class ThreadLanesViewTest {
         for (Snapshot s : base) {
             out.add(new Snapshot(s.format(), s.seq(), s.t(), s.state(), s.phaseIndex(), s.phaseCount(),
                     new PhaseInfo("watch", "watch", "pid 100"), s.phaseElapsed(), s.tick(), 0, 0, s.cores(), lanes,
-                    List.of(), stats, s.phaseCpu(), s.parallelism(), s.self(), s.results()));
+                    List.of(), stats, s.phaseCpu(), s.parallelism(), s.self(), s.results(), s.problem()));
         }
         return out;
     }

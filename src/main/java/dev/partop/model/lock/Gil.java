@@ -27,8 +27,8 @@ public interface Gil {
     /** A copy of the counters, consistent (taken under the lock's mutex). */
     LockCounters counters();
 
-    /** The hold in progress as {lock, lane, startNanos}, or null when free. */
-    long[] openHold();
+    /** The hold in progress, or null when free. */
+    OpenHold openHold();
 
     /** Index of this lock (0 for the GIL; the interpreter's index otherwise). */
     int index();

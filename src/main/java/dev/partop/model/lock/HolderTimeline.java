@@ -40,9 +40,9 @@ public final class HolderTimeline {
 
     /**
      * Hands over the spans since the last drain, clipped so they never overlap what was already
-     * reported, then the holds in progress ({lock, lane, start}) up to {@code now}.
+     * reported, then the holds in progress up to {@code now}.
      */
-    public void drain(long now, List<long[]> openHolds, Consumer<HolderSpan> sink) {
+    public void drain(long now, List<OpenHold> openHolds, Consumer<HolderSpan> sink) {
         long from = drainedUpTo;
         Hold h;
         List<Hold> closed = new java.util.ArrayList<>();
@@ -51,14 +51,14 @@ public final class HolderTimeline {
             closed.add(h);
             if (h.end() > start) sink.accept(span(h.lock(), h.lane(), start, h.end()));
         }
-        for (long[] o : openHolds) {
+        for (OpenHold o : openHolds) {
             // a hold read as open may have ended since, and been polled above: report it once
             boolean endedMeanwhile = false;
             for (Hold c : closed) {
-                if (c.lock() == o[0] && c.lane() == o[1] && c.start() == o[2]) endedMeanwhile = true;
+                if (c.lock() == o.lock() && c.lane() == o.lane() && c.start() == o.startNanos()) endedMeanwhile = true;
             }
-            long start = Math.max(o[2], from);
-            if (!endedMeanwhile && now > start) sink.accept(span((int) o[0], (int) o[1], start, now));
+            long start = Math.max(o.startNanos(), from);
+            if (!endedMeanwhile && now > start) sink.accept(span(o.lock(), o.lane(), start, now));
         }
         drainedUpTo = now;
     }

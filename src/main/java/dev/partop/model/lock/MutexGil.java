@@ -88,10 +88,10 @@ abstract class MutexGil implements Gil {
     }
 
     @Override
-    public long[] openHold() {
+    public OpenHold openHold() {
         mutex.lock();
         try {
-            return locked && lastHolder != null ? new long[]{index, lastHolder.id(), holdStart} : null;
+            return locked && lastHolder != null ? new OpenHold(index, lastHolder.id(), holdStart) : null;
         } finally {
             mutex.unlock();
         }

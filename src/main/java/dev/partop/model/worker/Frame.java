@@ -40,14 +40,63 @@ public record Frame(byte type, byte[] body) {
         out.flush();
     }
 
-    /** Reads one frame; {@link EOFException} when the other side is gone. */
+    /** The longest body a frame may have: a task's largest payload and its fields. */
+    static final int MAX_BODY = (1 << 30) + 4096;
+
+    /**
+     * Reads one frame; {@link EOFException} when the other side is gone, {@link ProtocolException}
+     * when what came is not a frame (a type byte no side sends, a length out of range).
+     */
     public static Frame read(DataInputStream in) throws IOException {
+        return read(in, MAX_BODY);
+    }
+
+    /** Reads one frame whose body can be at most {@code maxBody} bytes (more is not the protocol). */
+    public static Frame read(DataInputStream in, int maxBody) throws IOException {
         int type = in.read();
         if (type < 0) throw new EOFException("closed");
+        if (type < READY || type > SHUTDOWN) {
+            throw new ProtocolException(String.format("a byte that starts no frame (0x%02x)", type), type);
+        }
         int length = in.readInt();
-        if (length < 0 || length > (1 << 30) + 4096) throw new IOException("bad frame length " + length);
-        byte[] body = new byte[length];
-        in.readFully(body);
-        return new Frame((byte) type, body);
+        if (length < 0 || length > maxBody) throw new ProtocolException("a frame length of " + length + " bytes", type);
+        return new Frame((byte) type, body(in, length));
+    }
+
+    /**
+     * The body, in pieces as it arrives: a garbled length must not make the reader allocate up
+     * to a gigabyte for bytes that never come.
+     */
+    private static byte[] body(DataInputStream in, int length) throws IOException {
+        if (length <= 1 << 20) {
+            byte[] body = new byte[length];
+            in.readFully(body);
+            return body;
+        }
+        byte[] body = new byte[1 << 20];
+        int have = 0;
+        while (have < length) {
+            if (have == body.length) body = java.util.Arrays.copyOf(body, (int) Math.min(length, 2L * body.length));
+            int n = in.read(body, have, body.length - have);
+            if (n < 0) throw new EOFException("closed inside a frame");
+            have += n;
+        }
+        return body;
+    }
+
+    /** Bytes that are not the worker protocol. */
+    public static final class ProtocolException extends IOException {
+
+        private final int firstByte;
+
+        ProtocolException(String message, int firstByte) {
+            super(message);
+            this.firstByte = firstByte;
+        }
+
+        /** The first byte of what was read, to quote it with whatever came after. */
+        public int firstByte() {
+            return firstByte;
+        }
     }
 }

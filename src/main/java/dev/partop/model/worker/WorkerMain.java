@@ -1,5 +1,7 @@
 package dev.partop.model.worker;
 
+import dev.partop.util.Daemons;
+
 import dev.partop.scenario.IoSpec;
 import dev.partop.work.CpuKernel;
 import dev.partop.work.EvalBreaker;
@@ -45,7 +47,7 @@ public final class WorkerMain {
         System.setOut(System.err);
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
         LinkedBlockingQueue<Frame> tasks = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
+        Daemons.start("partop-worker-stdin", () -> {
             try {
                 while (true) {
                     Frame f = Frame.read(in);
@@ -57,9 +59,7 @@ public final class WorkerMain {
             } catch (IOException e) {
                 Runtime.getRuntime().halt(3);
             }
-        }, "partop-worker-stdin");
-        reader.setDaemon(true);
-        reader.start();
+        });
         try {
             send(out, new Frame(Frame.READY, new byte[0]));
             while (true) {

@@ -1,0 +1,73 @@
+"""Reads partop's --json output (stdin) of a run with model and CPython phases side by side,
+prints each pair, and checks the expectations given as arguments.
+
+  --pair NAME MODEL_PHASE MODEL_BASELINE CPYTHON_PHASE CPYTHON_BASELINE
+      NAME_model_sp / NAME_cpython_sp: each phase's speed-up over its own runtime's baseline
+      NAME_model_par / NAME_cpython_par: parallelism
+  --io NAME PHASE   NAME_io_mean: the phase's mean I/O latency, ms
+  --check EXPR      a Python expression over those names, e.g. "gil_cpython_par <= 1.05"
+"""
+import json
+import sys
+
+
+def main(argv):
+    phases = {}
+    header = None
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        o = json.loads(line)
+        if o.get("type") == "summary":
+            phases = {p["name"]: p for p in o["phases"]}
+        elif o.get("type") == "header":
+            header = o
+    if not phases:
+        print("no summary line: the run failed")
+        return 1
+    if header:
+        pys = ", ".join("%s %.2f M loops/s" % (p["python"], p["loops_per_second"] / 1e6) for p in header.get("pythons", []))
+        print("calibration: partop %.0f M ops/s; %s" % (header["calibration"]["ops_per_second"] / 1e6, pys))
+    print("%-30s %-16s %8s %8s %6s %s" % ("phase", "runtime", "wall s", "cpu s", "par", "status"))
+    for p in phases.values():
+        print("%-30s %-16s %8.3f %8.3f %6.3f %s%s" % (p["name"], p.get("runtime", "model"), p["wall_s"], p["cpu_s"],
+                                                   p["parallelism"], p["status"],
+                                                   ": " + p["reason"] if p.get("reason") else ""))
+    values = {}
+    checks = []
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--pair":
+            name, mp, mb, cp, cb = argv[i + 1:i + 6]
+            i += 6
+            for run, ph, base in (("model", mp, mb), ("cpython", cp, cb)):
+                p, b = phases[ph], phases[base]
+                values["%s_%s_sp" % (name, run)] = b["wall_s"] / p["wall_s"] if p["wall_s"] > 0 else 0
+                values["%s_%s_par" % (name, run)] = p["parallelism"]
+            print("%-14s model: speed-up %.3fx parallelism %.3f | CPython: speed-up %.3fx parallelism %.3f" % (
+                name, values[name + "_model_sp"], values[name + "_model_par"], values[name + "_cpython_sp"],
+                values[name + "_cpython_par"]))
+        elif a == "--io":
+            name, ph = argv[i + 1:i + 3]
+            i += 3
+            io = phases[ph].get("io") or {}
+            values[name + "_io_mean"] = io.get("latency_ms_mean", 0)
+            print("%-14s %s: %d I/O ops, mean %.2f ms, p95 %.2f ms" % (name, ph, io.get("ops", 0),
+                                                                       io.get("latency_ms_mean", 0),
+                                                                       io.get("latency_ms_p95", 0)))
+        elif a == "--check":
+            checks.append(argv[i + 1])
+            i += 2
+        else:
+            raise SystemExit("unknown argument " + a)
+    failed = 0
+    for c in checks:
+        ok = bool(eval(c, {"abs": abs}, dict(values)))
+        print("%-4s %s" % ("ok" if ok else "FAIL", c))
+        failed += not ok
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
