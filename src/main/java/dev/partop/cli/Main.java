@@ -39,7 +39,8 @@ public final class Main {
         boolean run = startsARun(args);
         // picocli takes 0.1 s to start: meanwhile a side thread reads the cores and loads what a run needs next
         if (run) RunWarmup.start(args);
-        CommandLine cli = run ? PartopCommand.runOnly() : PartopCommand.commandLine();
+        boolean subcommand = args.length > 0 && (args[0].equals("run") || args[0].equals("watch"));
+        CommandLine cli = run && !subcommand ? PartopCommand.runOnly() : PartopCommand.commandLine();
         return cli.execute(args);
     }
 }

@@ -18,6 +18,8 @@ public final class PartopCommand {
     /** The command line with partop's subcommands, error handlers and exit codes. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RunCommand().spec());
+        cli.addSubcommand("run", handlers(new CommandLine(new RunCommand(RunCommand.Mode.RUN).spec())));
+        cli.addSubcommand("watch", handlers(new CommandLine(new RunCommand(RunCommand.Mode.WATCH).spec())));
         cli.addSubcommand(new ValidateCommand());
         cli.addSubcommand(new ListCommand());
         cli.addSubcommand(ReplayCommand.commandLine());

@@ -8,6 +8,8 @@ import dev.partop.probe.CoreSource;
 import dev.partop.probe.CoreSources;
 import dev.partop.probe.SyntheticCoreSource;
 import dev.partop.scenario.BuiltinScenarios;
+import dev.partop.scenario.GilPolicy;
+import dev.partop.scenario.PoolStart;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Scenario;
@@ -42,6 +44,10 @@ import java.util.concurrent.Callable;
  */
 public class RunCommand implements Callable<Integer> {
 
+    /** What the positional arguments are: a scenario, a command to run, or processes to watch. */
+    public enum Mode { SCENARIO, RUN, WATCH }
+
+    private final Mode mode;
     private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
     private final DisplayOptions display = new DisplayOptions();
 
@@ -58,17 +64,51 @@ public class RunCommand implements Callable<Integer> {
     Path report;
     boolean allowCommands;
     Integer syntheticCores;
+    List<String> commandArgs;
+    List<Long> pids;
+    Duration watchFor;
+
+    public RunCommand() {
+        this(Mode.SCENARIO);
+    }
+
+    public RunCommand(Mode mode) {
+        this.mode = mode;
+    }
 
     /** The command's picocli model: partop's name, usage, version and options, bound to this object. */
     public CommandSpec spec() {
         if (!spec.options().isEmpty()) return spec;
-        spec.name("partop").versionProvider(new Version());
-        spec.usageMessage().sortOptions(false).description(
-                "Runs a scenario of workloads under different execution models and shows every core live.",
-                "SCENARIO is a YAML file or the name of a built-in scenario (see 'partop list'); "
-                        + "none runs the built-in default.");
-        spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("SCENARIO")
-                .type(String.class).description("Scenario file or built-in name.").build());
+        spec.versionProvider(new Version());
+        switch (mode) {
+            case SCENARIO -> {
+                spec.name("partop");
+                spec.usageMessage().sortOptions(false).description(
+                        "Runs a scenario of workloads under different execution models and shows every core live.",
+                        "SCENARIO is a YAML file or the name of a built-in scenario (see 'partop list'); "
+                                + "none runs the built-in default.");
+                spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("SCENARIO")
+                        .type(String.class).description("Scenario file or built-in name.").build());
+            }
+            case RUN -> {
+                spec.name("run");
+                spec.usageMessage().sortOptions(false).description(
+                        "Runs a program and shows its threads live: a one-phase 'command' scenario, no YAML file.",
+                        "Put the program after '--': partop run -- python3 demo.py");
+                spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("1..*").paramLabel("CMD")
+                        .type(List.class).auxiliaryTypes(String.class).description("The program and its arguments.").build());
+            }
+            case WATCH -> {
+                spec.name("watch");
+                spec.usageMessage().sortOptions(false).description(
+                        "Watches running processes thread by thread (any program; for CPython also its GIL).",
+                        "The processes are never stopped or signalled; q leaves them running.");
+                spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("1..*").paramLabel("PID")
+                        .type(List.class).auxiliaryTypes(Long.class).description("Process ids to watch.").build());
+                spec.addOption(OptionSpec.builder("--for").paramLabel("DURATION").type(Duration.class)
+                        .converters(new DurationConverter()).description("Stop watching after this long.").build());
+            }
+        }
         flag("--headless", "No dashboard: one line per sample and a results table.");
         flag("--json", "Headless, as JSON Lines (header, sample, phase, summary).");
         spec.addOption(OptionSpec.builder("--interval").paramLabel("DURATION").type(Duration.class)
@@ -105,7 +145,12 @@ public class RunCommand implements Callable<Integer> {
 
     /** The parsed values into fields (defaults applied by picocli). */
     private void read() {
-        scenarioArg = spec.positionalParameters().get(0).getValue();
+        if (mode == Mode.SCENARIO) scenarioArg = spec.positionalParameters().get(0).getValue();
+        if (mode == Mode.RUN) commandArgs = spec.positionalParameters().get(0).getValue();
+        if (mode == Mode.WATCH) {
+            pids = spec.positionalParameters().get(0).getValue();
+            watchFor = value("--for");
+        }
         headless = isSet("--headless");
         json = isSet("--json");
         interval = value("--interval");
@@ -214,7 +259,7 @@ public class RunCommand implements Callable<Integer> {
                     guess + "phases: " + String.join(", ", names));
         }
         for (Phase p : scenario.phases()) {
-            if (p.model() == ModelKind.COMMAND && !allowCommands && (phase == null || phase.equals(p.name()))) {
+            if (p.model() == ModelKind.COMMAND && !allowCommands && mode != Mode.RUN && (phase == null || phase.equals(p.name()))) {
                 throw new UserError("phase '" + p.name() + "' runs a program (" + shortCommand(p.command())
                         + "), which partop does only when asked", "add --allow-commands if you trust " + scenario.source());
             }
@@ -291,6 +336,15 @@ public class RunCommand implements Callable<Integer> {
     }
 
     private Scenario loadScenario() throws ScenarioException {
+        if (mode == Mode.RUN) {
+            // the user typed the program: it needs no --allow-commands
+            String text = "# partop run -- " + String.join(" ", commandArgs) + "\n";
+            Phase p = new Phase(commandArgs.get(0), ModelKind.COMMAND, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100,
+                    null, PoolStart.COLD, List.of(), List.copyOf(commandArgs), 0);
+            return new Scenario("run " + String.join(" ", commandArgs), "a program run by partop run", p.name(),
+                    List.of(p), "command line", text);
+        }
+        if (mode == Mode.WATCH) return WatchTargets.scenario(pids, watchFor);
         return ScenarioLoader.resolve(scenarioArg == null ? BuiltinScenarios.defaultName() : scenarioArg);
     }
 }

@@ -1,5 +1,7 @@
 package dev.partop.model;
 
+import dev.partop.probe.proc.ObservedThread;
+import dev.partop.probe.proc.ThreadActivity;
 import dev.partop.snapshot.LaneState;
 
 import java.lang.management.ManagementFactory;
@@ -30,11 +32,42 @@ public final class Lane {
     /** The bound thread's CPU time when it was bound: a reused thread's past is not this lane's. */
     private volatile long cpuBase;
     private volatile LongSupplier cpuSource;
+    /** A real program's OS thread this lane mirrors, or null. */
+    private final ObservedThread observed;
 
     public Lane(int id, String name, int lock) {
         this.id = id;
         this.name = name;
         this.lock = lock;
+        this.observed = null;
+    }
+
+    /** A lane that mirrors an OS thread seen from outside: its state and times are the observer's. */
+    public Lane(int id, ObservedThread thread) {
+        this.id = id;
+        this.name = thread.name();
+        this.lock = -1;
+        this.observed = thread;
+    }
+
+    /** The OS thread behind this lane, or null for a model's lane. */
+    public ObservedThread observed() {
+        return observed;
+    }
+
+    /** The lane state an observed thread's activity is shown as. */
+    public static LaneState stateOf(ThreadActivity a) {
+        return switch (a) {
+            case RUNNING -> LaneState.RUNNING;
+            case HOLDING -> LaneState.HOLDING;
+            case RUNNABLE -> LaneState.RUNNABLE;
+            case GIL -> LaneState.WAITING;
+            case LOCK -> LaneState.LOCKED;
+            case IO -> LaneState.IO;
+            case SLEEP -> LaneState.SLEEPING;
+            case OTHER -> LaneState.OTHER;
+            case BLOCKED -> LaneState.BLOCKED;
+        };
     }
 
     public Lane(int id, String name) {
@@ -46,7 +79,8 @@ public final class Lane {
     }
 
     public String name() {
-        return name;
+        ObservedThread t = observed;
+        return t != null ? t.name() : name; // a process may exec and rename after it was found
     }
 
     public int lock() {
@@ -54,6 +88,8 @@ public final class Lane {
     }
 
     public LaneState state() {
+        ObservedThread t = observed;
+        if (t != null) return t.done() ? LaneState.DONE : stateOf(t.activity());
         return state;
     }
 
@@ -94,6 +130,7 @@ public final class Lane {
 
     /** CPU time used so far, nanoseconds; 0 before it started. */
     public long cpuNanos() {
+        if (observed != null) return observed.cpuNanos();
         long fin = finalCpuNanos;
         if (fin >= 0) return fin;
         LongSupplier src = cpuSource;
@@ -119,6 +156,12 @@ public final class Lane {
     /** Nanoseconds spent in each state up to {@code now}, indexed by {@link LaneState#ordinal()}. */
     public long[] nanosByState(long now) {
         long[] out = new long[STATES.length];
+        if (observed != null) {
+            // observed times are cumulative since the thread was found; the time after it ended is DONE
+            long[] by = observed.nanosByActivity();
+            for (ThreadActivity a : ThreadActivity.values()) out[stateOf(a).ordinal()] += by[a.ordinal()];
+            return out;
+        }
         for (int i = 0; i < out.length; i++) out[i] = nanosIn.get(i);
         LaneState s = state;
         long open = now - since;

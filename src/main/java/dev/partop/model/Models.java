@@ -18,6 +18,7 @@ public final class Models {
             case PROCESSES -> new ProcessesModel(ctx);
             case EVENT_LOOP -> new EventLoopModel(ctx);
             case COMMAND -> new CommandModel(ctx);
+            case WATCH -> new WatchModel(ctx);
             default -> throw new UnsupportedOperationException(
                     "model '" + ctx.phase().model().keyword() + "' is not available yet");
         };

@@ -92,6 +92,12 @@ public final class ResultsTable {
             out.add(f("IPC %.1f MiB", s.processes().ipcBytes() / 1048576.0));
         }
         if (s.loop() != null) out.add(f("loop lag max %.1f ms", s.loop().lagMsMax()));
+        if (s.gils() != null) {
+            for (var g : s.gils()) {
+                out.add(g.readable() ? f("GIL %d: %d hand-overs, %.1fs waited", g.pid(), g.switches(), g.waitS())
+                        : f("GIL %d not readable", g.pid()));
+            }
+        }
         return String.join(", ", out);
     }
 

@@ -188,7 +188,8 @@ final class PhaseReader {
     }
 
     private ModelKind model(Mapping m, Mapping raw) throws ScenarioException {
-        List<String> keywords = Arrays.stream(ModelKind.values()).map(ModelKind::keyword).toList();
+        List<String> keywords = Arrays.stream(ModelKind.values()).filter(k -> k != ModelKind.WATCH)
+                .map(ModelKind::keyword).toList();
         if (!m.has("model")) {
             throw values.at(raw, raw.path() + " has no `model`; add e.g. `model: free-threads` (models: "
                     + String.join(", ", keywords) + ")");
@@ -196,6 +197,7 @@ final class PhaseReader {
         YamlNode node = m.get("model");
         String said = node instanceof Scalar s && !s.isNull() ? s.text().strip() : null;
         ModelKind kind = said == null ? null : ModelKind.fromKeyword(said);
+        if (kind == ModelKind.WATCH) kind = null; // only 'partop watch PID' makes such a phase
         if (kind == null) {
             String what = said == null ? node.describe() : "'" + said + "'";
             String hint = Suggestions.closest(said, keywords).map(g -> "; did you mean '" + g + "'?").orElse("");

@@ -27,6 +27,10 @@ final class PhaseSettings {
             case PROCESSES -> s.append(n(p.workers(), "worker")).append(", ").append(p.start().keyword());
             case EVENT_LOOP -> s.append("1 loop thread");
             case COMMAND -> s.append(String.join(" ", p.command()));
+            case WATCH -> {
+                s.append("pid ").append(String.join(", ", p.command()));
+                return s.toString();
+            }
             default -> s.append(p.model().keyword());
         }
         s.append(", ").append(p.totalTasks()).append(p.totalTasks() == 1 ? " task" : " tasks");

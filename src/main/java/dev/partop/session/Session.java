@@ -244,7 +244,7 @@ public final class Session implements Controls {
                 phase.note());
         List<TaskPlan> tasks = TaskPlans.of(phase, calibration);
         // a command phase has no workload: its one task is the program
-        int taskCount = phase.model() == ModelKind.COMMAND ? 1 : tasks.size();
+        int taskCount = phase.model() == ModelKind.COMMAND ? 1 : phase.model() == ModelKind.WATCH ? 0 : tasks.size();
         skip = false;
         Execution run = execute(index, phase, info, tasks, taskCount, watchdog);
         if (restart) return;
@@ -327,7 +327,9 @@ public final class Session implements Controls {
                 countedModel = model;
             }
         }
-        if (status == PhaseStatus.OK && timedOut.get()) {
+        if (status == PhaseStatus.OK && timedOut.get() && phase.model() == ModelKind.WATCH) {
+            reason = null; // 'partop watch --for D': the watch ends when asked to, not cut off
+        } else if (status == PhaseStatus.OK && timedOut.get()) {
             status = PhaseStatus.TIMEOUT;
             reason = "cut off after " + phase.timeout().toMillis() + " ms";
         } else if (status == PhaseStatus.OK && (skip || quit || restart)) {

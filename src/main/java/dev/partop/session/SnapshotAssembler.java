@@ -3,11 +3,13 @@ package dev.partop.session;
 import dev.partop.model.ExecutionModel;
 import dev.partop.model.Lane;
 import dev.partop.probe.CoreSource;
+import dev.partop.probe.proc.ObservedThread;
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.HolderSpan;
 import dev.partop.snapshot.LaneSample;
 import dev.partop.snapshot.LaneState;
 import dev.partop.snapshot.ModelStats;
+import dev.partop.snapshot.OsThread;
 import dev.partop.snapshot.PhaseResult;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.SelfStats;
@@ -77,7 +79,7 @@ final class SnapshotAssembler {
             cpuTotal += cpu;
             tasksDone += lane.tasksDone();
             double tickNanos = tick * 1e9;
-            laneSamples.add(new LaneSample(lane.id(), lane.name(), lane.state(),
+            laneSamples.add(lane.observed() == null ? new LaneSample(lane.id(), lane.name(), lane.state(),
                     Math.max(0, (cpu - prev[STATES]) / tickNanos),
                     frac(cur, prev, LaneState.RUNNING, tickNanos),
                     frac(cur, prev, LaneState.HOLDING, tickNanos),
@@ -85,7 +87,8 @@ final class SnapshotAssembler {
                     frac(cur, prev, LaneState.IO, tickNanos),
                     clamp(frac(cur, prev, LaneState.IDLE, tickNanos) + frac(cur, prev, LaneState.STARTING, tickNanos)
                             + frac(cur, prev, LaneState.DONE, tickNanos)),
-                    lane.tasksDone(), lane.lock()));
+                    lane.tasksDone(), lane.lock())
+                    : observedSample(lane, cur, prev, Math.max(0, (cpu - prev[STATES]) / tickNanos), tickNanos));
         }
         double elapsed = run.startNanos() == 0 ? 0 : (now - run.startNanos()) / 1e9;
         List<HolderSpan> holders = new ArrayList<>();
@@ -96,6 +99,24 @@ final class SnapshotAssembler {
                 run.info(), elapsed, tick, tasksDone, run.tasksTotal(), coreSamples, laneSamples, holders,
                 stats == null ? ModelStats.NONE : stats, cpuS, elapsed > 0 ? cpuS / elapsed : 0, selfStats, results,
                 problem);
+    }
+
+    /** An OS thread's lane: the observer's split of the tick; idle is the part before it was found or after it ended. */
+    private static LaneSample observedSample(Lane lane, long[] cur, long[] prev, double cpu, double tickNanos) {
+        ObservedThread t = lane.observed();
+        double running = frac(cur, prev, LaneState.RUNNING, tickNanos);
+        double holding = frac(cur, prev, LaneState.HOLDING, tickNanos);
+        double waiting = frac(cur, prev, LaneState.WAITING, tickNanos);
+        double io = frac(cur, prev, LaneState.IO, tickNanos);
+        double runnable = frac(cur, prev, LaneState.RUNNABLE, tickNanos);
+        double locked = frac(cur, prev, LaneState.LOCKED, tickNanos);
+        double sleeping = frac(cur, prev, LaneState.SLEEPING, tickNanos);
+        double other = frac(cur, prev, LaneState.OTHER, tickNanos);
+        double blocked = frac(cur, prev, LaneState.BLOCKED, tickNanos);
+        double idle = clamp(1 - running - holding - waiting - io - runnable - locked - sleeping - other - blocked);
+        return new LaneSample(lane.id(), lane.name(), lane.state(), cpu, running, holding, waiting, io, idle,
+                lane.tasksDone(), lane.lock(), new OsThread(t.pid(), t.tid(), t.comm(), runnable, locked, sleeping,
+                other, blocked, t.limits()));
     }
 
     private static double frac(long[] cur, long[] prev, LaneState s, double tickNanos) {

@@ -15,5 +15,15 @@ public enum LaneState {
     /** Blocked in I/O (sleep, socket) or waiting on IPC. */
     IO,
     /** Finished all its work. */
-    DONE
+    DONE,
+    /** An observed OS thread: runnable, waiting for a core (on a run queue). */
+    RUNNABLE,
+    /** An observed OS thread: blocked on a lock that is not the GIL (threading.Lock, a mutex, join). */
+    LOCKED,
+    /** An observed OS thread: sleeping (time.sleep, a select with no fds). */
+    SLEEPING,
+    /** An observed OS thread: blocked in a syscall of another kind. */
+    OTHER,
+    /** An observed OS thread: blocked, kind unknown (its syscall cannot be read here). */
+    BLOCKED
 }

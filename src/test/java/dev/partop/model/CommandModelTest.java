@@ -29,8 +29,10 @@ class CommandModelTest {
         // two busy children of a shell, for about 0.6 s
         CommandModel m = model("sh", "-c",
                 "for i in 1 2; do (end=$(($(date +%s%N)+600000000)); while [ $(date +%s%N) -lt $end ]; do :; done) & done; wait");
+        m.prepare();
         m.run();
         assertThat(m.lanes().size()).isGreaterThanOrEqualTo(3);
+        assertThat(m.lanes()).allSatisfy(l -> assertThat(l.name()).matches("\\d+/\\d+ .+"));
         assertThat(m.lanes().stream().mapToLong(Lane::cpuNanos).sum()).isPositive();
         assertThat(m.lanes().get(0).tasksDone()).isEqualTo(1);
     }
@@ -38,12 +40,14 @@ class CommandModelTest {
     @Test
     void nonZeroExitFailsWithTheCode() {
         CommandModel m = model("sh", "-c", "exit 3");
+        m.prepare();
         assertThatThrownBy(m::run).hasMessageContaining("exited with code 3");
     }
 
     @Test
     void cancelLeavesNoProcessBehind() throws Exception {
         CommandModel m = model("sh", "-c", "sleep 30 & sleep 30 & wait");
+        m.prepare();
         Thread runner = new Thread(() -> {
             try {
                 m.run();
@@ -54,9 +58,9 @@ class CommandModelTest {
         runner.start();
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (m.lanes().size() < 3 && System.nanoTime() < deadline) Thread.sleep(20);
-        // the command's tree: the lanes are named "<program> <pid>"
+        // the command's tree: a lane per OS thread, named "PID/TID comm"
         List<ProcessHandle> children = m.lanes().stream()
-                .map(l -> ProcessHandle.of(Long.parseLong(l.name().substring(l.name().lastIndexOf(' ') + 1))))
+                .map(l -> ProcessHandle.of(Long.parseLong(l.name().substring(0, l.name().indexOf('/')))))
                 .flatMap(java.util.Optional::stream).toList();
         assertThat(children).isNotEmpty();
         m.cancel();

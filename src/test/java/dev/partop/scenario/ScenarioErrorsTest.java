@@ -210,6 +210,12 @@ class ScenarioErrorsTest {
                 .problem()).isEqualTo("`sequential` runs on one thread; remove `threads` from phases[0] (or use `model: free-threads`)");
     }
 
+    @Test
+    void watchIsNotAModelAScenarioCanName() {
+        ScenarioException e = parseFails("name: x\nphases:\n  - name: a\n    model: watch\n    command: echo hi\n");
+        assertThat(e.getMessage()).startsWith("t.yaml:4:12: unknown model 'watch'").doesNotContain("watch;");
+    }
+
 
     @Test
     void resolveNamesTheBuiltinsAndGuesses() {

@@ -42,6 +42,7 @@ public final class ProcessTreeObserver implements AutoCloseable {
     private final Map<Long, ObservedThread> byTid = new HashMap<>();
     private final Map<Long, List<ObservedThread>> threadsOf = new HashMap<>();
     private final Thread sampler;
+    private final java.util.Queue<Long> newRoots = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
     private volatile long unobserved;
     private volatile long sampleNanos;
@@ -69,6 +70,11 @@ public final class ProcessTreeObserver implements AutoCloseable {
     /** As {@link #start} with an explicit syscall table (null: kinds unknown), for tests on recorded text. */
     static ProcessTreeObserver manual(ProcReader proc, List<Long> roots, Options options, SyscallTable table) {
         return new ProcessTreeObserver(proc, roots, options, table);
+    }
+
+    /** Adds a process to watch (e.g. a program started after the observer); found at the next discovery. */
+    public void addRoot(long pid) {
+        newRoots.add(pid);
     }
 
     /** The sampler thread, so partop can count its CPU as its own cost. */
@@ -236,6 +242,7 @@ public final class ProcessTreeObserver implements AutoCloseable {
 
     /** Finds new threads and child processes; marks gone ones done. Package-private for tests. */
     void discover(long now) {
+        for (Long pid; (pid = newRoots.poll()) != null; ) addProcess(pid, 0, now);
         for (ObservedProcess p : List.copyOf(processes)) {
             if (p.exited()) continue;
             long[] tids = proc.tasks(p.pid());

@@ -28,7 +28,31 @@ record LaneTick(char glyph, Theme.Role role) {
             best = l.waiting();
             t = new LaneTick(sym.waiting(), Theme.Role.WAITING);
         }
-        if (l.io() > best) t = new LaneTick(sym.io(), Theme.Role.IO);
+        if (l.io() > best) {
+            best = l.io();
+            t = new LaneTick(sym.io(), Theme.Role.IO);
+        }
+        dev.partop.snapshot.OsThread o = l.thread();
+        if (o != null) {
+            // a real program's thread: the kinds of wait only it has
+            if (o.runnable() > best) {
+                best = o.runnable();
+                t = new LaneTick(sym.runnable(), Theme.Role.BAD);
+            }
+            if (o.lock() > best) {
+                best = o.lock();
+                t = new LaneTick(sym.lock(), Theme.Role.WAITING);
+            }
+            if (o.sleeping() > best) {
+                best = o.sleeping();
+                t = new LaneTick(sym.sleeping(), Theme.Role.DIM);
+            }
+            if (o.other() > best) {
+                best = o.other();
+                t = new LaneTick(sym.other(), Theme.Role.DIM);
+            }
+            if (o.blocked() > best) t = new LaneTick(sym.blocked(), Theme.Role.DIM);
+        }
         return t;
     }
 }

@@ -33,16 +33,22 @@ final class LanesView {
             legendWidth -= h.length();
             c.text(legendWidth, 0, h, Theme.Role.HOLDING);
         }
-        legend(c.sub(new Rect(c.area().col(), c.area().row(), Math.max(0, legendWidth), 1)), sym);
+        boolean threads = !lanes.isEmpty() && lanes.get(0).thread() != null;
+        Rect legendArea = new Rect(c.area().col(), c.area().row(), Math.max(0, legendWidth), 1);
+        if (threads) threadLegend(c.sub(legendArea), sym);
+        else legend(c.sub(legendArea), sym);
         int rows = c.height() - 1;
+        if (threads && lanes.size() >= FOLD_AT) {
+            folded(c, lanes, rows);
+            return;
+        }
         boolean more = lanes.size() > rows;
         int shown = more ? rows - 1 : lanes.size();
         int timeline = c.width() - 30;
         for (int i = 0; i < shown; i++) {
             LaneSample l = lanes.get(i);
             int row = i + 1;
-            String head = f("%-9s %-8s %4.0f%% ", clip(l.name(), 9), l.state().name().toLowerCase(Locale.ROOT),
-                    Math.min(1.0, l.cpu()) * 100);
+            String head = f("%-9s %-8s %4.0f%% ", clip(label(l), 9), stateWord(l.state()), Math.min(1.0, l.cpu()) * 100);
             c.text(0, row, head, role(l.state()));
             if (timeline > 1) {
                 // a sweep, like the history: the newest column overwrites the oldest, one stays blank
@@ -78,6 +84,61 @@ final class LanesView {
         }
     }
 
+    /** From this many OS threads on, a row per process: mean and max CPU, threads counted by state. */
+    static final int FOLD_AT = 200;
+
+    private static void folded(Canvas c, List<LaneSample> lanes, int rows) {
+        java.util.Map<Long, List<LaneSample>> byPid = new java.util.LinkedHashMap<>();
+        for (LaneSample l : lanes) byPid.computeIfAbsent(l.thread().pid(), k -> new java.util.ArrayList<>()).add(l);
+        int row = 1;
+        for (var e : byPid.entrySet()) {
+            if (row > rows) break;
+            List<LaneSample> g = e.getValue();
+            double sum = 0;
+            double max = 0;
+            java.util.EnumMap<LaneState, Integer> counts = new java.util.EnumMap<>(LaneState.class);
+            for (LaneSample l : g) {
+                sum += l.cpu();
+                max = Math.max(max, l.cpu());
+                counts.merge(l.state(), 1, Integer::sum);
+            }
+            StringBuilder by = new StringBuilder();
+            for (var k : counts.entrySet()) by.append(' ').append(stateWord(k.getKey())).append(' ').append(k.getValue());
+            c.text(0, row++, f("%-7d x%-5d mean %3.0f%% max %3.0f%%%s", e.getKey(), g.size(),
+                    Math.min(1.0, sum / g.size()) * 100, Math.min(1.0, max) * 100, by), Theme.Role.TEXT);
+        }
+        if (byPid.size() > rows) c.text(0, rows, f("+%d more processes (%d threads in all)", byPid.size() - rows + 1,
+                lanes.size()), Theme.Role.DIM);
+    }
+
+    /** A real thread's lane by its TID (its process's PID in the group), a model's by its name. */
+    private static String label(LaneSample l) {
+        return l.thread() == null ? l.name() : l.thread().tid() == l.thread().pid() ? l.thread().pid() + "*" : Long.toString(l.thread().tid());
+    }
+
+    private static String stateWord(LaneState s) {
+        return switch (s) {
+            case RUNNABLE -> "no core";
+            case LOCKED -> "lock";
+            case SLEEPING -> "sleep";
+            case WAITING -> "waiting";
+            default -> s.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static void threadLegend(Canvas c, Symbols sym) {
+        int x = c.text(0, 0, "threads ", Theme.Role.TITLE);
+        x = c.text(x, 0, sym.running() + " run ", Theme.Role.RUNNING);
+        x = c.text(x, 0, sym.holding() + " GIL held ", Theme.Role.HOLDING);
+        x = c.text(x, 0, sym.runnable() + " no core ", Theme.Role.BAD);
+        x = c.text(x, 0, sym.waiting() + " GIL wait ", Theme.Role.WAITING);
+        x = c.text(x, 0, sym.lock() + " lock ", Theme.Role.WAITING);
+        x = c.text(x, 0, sym.io() + " I/O ", Theme.Role.IO);
+        x = c.text(x, 0, sym.sleeping() + " sleep ", Theme.Role.DIM);
+        x = c.text(x, 0, sym.other() + " other ", Theme.Role.DIM);
+        c.text(x, 0, sym.blocked() + " blocked?", Theme.Role.DIM);
+    }
+
     private static String clip(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n);
     }
@@ -88,6 +149,8 @@ final class LanesView {
             case WAITING -> Theme.Role.WAITING;
             case IO -> Theme.Role.IO;
             case RUNNING -> Theme.Role.RUNNING;
+            case RUNNABLE -> Theme.Role.BAD;
+            case LOCKED -> Theme.Role.WAITING;
             default -> Theme.Role.DIM;
         };
     }

@@ -6,6 +6,7 @@ import dev.partop.snapshot.IoStats;
 import dev.partop.snapshot.LockStats;
 import dev.partop.snapshot.LoopStats;
 import dev.partop.snapshot.ModelStats;
+import dev.partop.snapshot.ObservedGil;
 import dev.partop.snapshot.ProcessStats;
 import dev.partop.snapshot.Snapshot;
 
@@ -37,6 +38,7 @@ final class ModelPanelView {
             out.add(f(" held        %7.0f%%", l.heldFraction() * 100));
             if (l.futileWakeups() > 0) out.add(f(" futile wake %8d", l.futileWakeups()));
         }
+        if (m.gils() != null) gils(out, m.gils());
         IoStats io = m.io();
         if (io != null) {
             out.add("I/O");
@@ -66,6 +68,39 @@ final class ModelPanelView {
         out.add(f(" cpu         %8s", Format.seconds(s.phaseCpu())));
         out.add(f(" wall        %8s", Format.seconds(s.phaseElapsed())));
         return out;
+    }
+
+    /** Real CPython GILs, read from the processes' memory (observed): at most three, then a count. */
+    private static void gils(List<String> out, List<ObservedGil> gils) {
+        if (gils.isEmpty()) {
+            out.add("GIL");
+            out.add(" no CPython seen");
+            return;
+        }
+        int shown = 0;
+        for (ObservedGil g : gils) {
+            if (shown++ == 3) {
+                out.add(f(" +%d more GILs", gils.size() - 3));
+                break;
+            }
+            String v = g.version() == null ? "" : g.version().replace("CPython ", "");
+            out.add(f("GIL %d %s", g.pid(), v));
+            if (!g.readable()) {
+                // "GIL not readable: why", wrapped to the panel's width
+                String why = g.problem();
+                for (int i = 0; i < why.length() && i < 120; i += 20) {
+                    out.add(" " + why.substring(i, Math.min(why.length(), i + 20)).strip());
+                }
+                continue;
+            }
+            out.add(f(" hand-overs/s%8.0f", g.switchesPerS()));
+            out.add(f(" hand-overs  %8d", g.switches()));
+            out.add(f(" holder      %8s", g.holderTid() < 0 ? "?" : (g.locked() ? "" : "(") + g.holderTid()
+                    + (g.locked() ? "" : ")")));
+            out.add(f(" held        %7.0f%%", g.heldFraction() * 100));
+            out.add(f(" wait total  %8s", Format.seconds(g.waitS())));
+            out.add(f(" interval    %6.1fms", g.intervalUs() / 1000.0));
+        }
     }
 
     static void render(Canvas c, Snapshot s) {

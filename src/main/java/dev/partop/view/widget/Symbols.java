@@ -21,17 +21,25 @@ import java.util.Map;
  * @param idle     lane timeline: idle, starting or done
  * @param vertical a thin vertical separator
  * @param ascii    true when every glyph is below 128
+ * @param runnable lane timeline (a real program's thread): runnable, waiting for a core
+ * @param lock     lane timeline: blocked on a lock that is not the GIL
+ * @param sleeping lane timeline: sleeping
+ * @param other    lane timeline: blocked in another kind of syscall
+ * @param blocked  lane timeline: blocked, kind unknown
  */
 public record Symbols(char user, char system, char iowait, char empty, char[] levels, char[] holds, char running, char holding,
-                      char waiting, char io, char idle, char vertical, boolean ascii) {
+                      char waiting, char io, char idle, char vertical, boolean ascii,
+                      char runnable, char lock, char sleeping, char other, char blocked) {
 
     public static final Symbols UNICODE = new Symbols('█', '▓', '▒', '·', "  ▁▂▃▄▅▆▇█".toCharArray(),
             "▁▂▃▄▅▆▇".toCharArray(), '▀', '█', '░',
-            '▒', ' ', '│', false);
+            '▒', ' ', '│', false,
+            '▚', '╫', 'z', '◦', '?');
 
     public static final Symbols ASCII = new Symbols('#', '=', '~', '.', " .:-=+*%#@".toCharArray(),
             "1234567".toCharArray(), 'R', '#', '-',
-            '~', ' ', '|', true);
+            '~', ' ', '|', true,
+            'r', 'L', 'z', 'o', '?');
 
     /** ASCII unless the locale says UTF-8 ({@code LC_ALL}, then {@code LC_CTYPE}, then {@code LANG}). */
     public static Symbols detect(Map<String, String> env) {

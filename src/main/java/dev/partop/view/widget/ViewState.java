@@ -2,6 +2,7 @@ package dev.partop.view.widget;
 
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.LaneSample;
+import dev.partop.snapshot.ObservedGil;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
@@ -103,6 +104,7 @@ public final class ViewState {
             lanePhase = s.phaseIndex();
         }
         if (!s.holders().isEmpty()) holder = s.holders().get(s.holders().size() - 1).lane();
+        else if (s.phase() != null && s.stats().gils() != null) holder = realHolder(s);
         else if (s.phase() == null || s.stats().lock() == null) holder = -1;
         if (s.phase() != null) lanePhaseName = s.phase().name();
         if (laneOrder.size() != s.lanes().size()) laneOrder.clear();
@@ -150,6 +152,12 @@ public final class ViewState {
     /** The lanes of every phase that ended, oldest first. */
     List<PhaseLanes> excerpts() {
         return excerpts;
+    }
+
+    /** A real program's GIL holder (the first CPython process's), read from its memory; -1 when none. */
+    private static int realHolder(Snapshot s) {
+        for (ObservedGil g : s.stats().gils()) if (g.readable() && g.locked()) return g.holderLane();
+        return -1;
     }
 
     private static <T> void push(Deque<T> q, T v) {
