@@ -77,8 +77,11 @@ class LockedThreadsModelTest {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = m.lanes().stream().mapToLong(Lane::cpuNanos).sum() / 1e9;
         assertThat(m.lanes()).allSatisfy(l -> assertThat(l.tasksDone()).isEqualTo(1));
-        // one lock: at most one thread computes at a time (+ hand-over and wake-up slack)
-        assertThat(cpu).isLessThanOrEqualTo(wall * 1.15 + 0.02);
+        // one lock: at most one thread computes at a time (+ hand-over and wake-up slack). Python 2's
+        // lock battle also burns the waiter's core in futile wake-ups (2.7.18 here: parallelism
+        // 1.12-1.13), so legacy gets room for that, but not for two threads computing (2.0)
+        double slack = policy == GilPolicy.LEGACY ? 1.5 : 1.15;
+        assertThat(cpu).isLessThanOrEqualTo(wall * slack + 0.02);
     }
 
     @Test
