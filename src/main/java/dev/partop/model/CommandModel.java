@@ -1,8 +1,5 @@
 package dev.partop.model;
 
-import dev.partop.probe.proc.ProcReader;
-import dev.partop.probe.proc.ProcessTreeObserver;
-import dev.partop.snapshot.ModelStats;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,12 +14,11 @@ import java.util.concurrent.TimeUnit;
  * The phase's one task is the program; it fails when the program exits non-zero. The
  * program's output is discarded (it would scribble over the dashboard) and its stdin is empty.
  */
-public final class CommandModel implements ExecutionModel {
+public final class CommandModel extends ObservedModel {
 
     private static final long POLL_MS = 100;
 
     private final List<String> command;
-    private ObservedTree tree;
     private volatile Process process;
     private volatile boolean cancelled;
 
@@ -31,28 +27,8 @@ public final class CommandModel implements ExecutionModel {
     }
 
     @Override
-    public void prepare() {
-        // sampling starts before the program does, so its first threads are found at once
-        tree = new ObservedTree(ProcessTreeObserver.start(ProcReader.system(), List.of(),
-                ProcessTreeObserver.Options.DEFAULT));
-    }
-
-    @Override
-    public List<Lane> lanes() {
-        ObservedTree t = tree;
-        return t == null ? List.of() : t.lanes();
-    }
-
-    @Override
-    public List<Thread> ownThreads() {
-        ObservedTree t = tree;
-        return t == null ? List.of() : List.of(t.observer().samplerThread());
-    }
-
-    @Override
-    public ModelStats stats(double elapsedS) {
-        ObservedTree t = tree;
-        return t == null ? ModelStats.NONE : t.stats();
+    protected List<Long> roots() {
+        return List.of(); // the program is added as it starts
     }
 
     @Override
@@ -95,8 +71,6 @@ public final class CommandModel implements ExecutionModel {
     public void close() {
         Process p = process;
         if (p != null && p.isAlive()) ChildProcesses.destroyTree(p.toHandle());
-        // one more discovery marks every thread done; then the files are closed
-        ObservedTree t = tree;
-        if (t != null) t.close();
+        closeObservation();
     }
 }
