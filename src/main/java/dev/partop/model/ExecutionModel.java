@@ -38,11 +38,6 @@ public interface ExecutionModel extends AutoCloseable {
     default void drainHolders(long originNanos, Consumer<HolderSpan> sink) {
     }
 
-    /** partop's own threads the model runs (e.g. a /proc sampler), counted as partop's cost. */
-    default List<Thread> ownThreads() {
-        return List.of();
-    }
-
     /** Stops as soon as possible; {@link #run()} then returns. Idempotent. */
     void cancel();
 

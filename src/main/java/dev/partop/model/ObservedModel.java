@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A phase whose lanes are real processes' OS threads, observed from outside ({@code command}
  * phases, {@code partop watch}): the observation of the tree, its lanes and counters, and its end.
- * Subclasses say which processes and run or wait for them.
+ * Subclasses say which processes and run or wait for them. The observer's sampler thread is
+ * partop's own: the self figure (the whole process less the workload's threads) counts it.
  */
 abstract class ObservedModel implements ExecutionModel {
 
@@ -30,12 +31,6 @@ abstract class ObservedModel implements ExecutionModel {
     public List<Lane> lanes() {
         ObservedTree t = tree;
         return t == null ? List.of() : t.lanes();
-    }
-
-    @Override
-    public List<Thread> ownThreads() {
-        ObservedTree t = tree;
-        return t == null ? List.of() : List.of(t.observer().samplerThread());
     }
 
     @Override

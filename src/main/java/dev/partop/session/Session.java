@@ -249,7 +249,7 @@ public final class Session implements Controls {
         Execution run = execute(index, phase, info, tasks, taskCount, watchdog);
         if (restart) return;
         List<PhaseResult> next = new ArrayList<>(results);
-        next.add(run.result(phase, info, taskCount));
+        next.add(run.result(phase, info, taskCount, python == null ? null : python.version()));
         results = Speedups.apply(next, scenario.baseline());
         tick();
     }
@@ -258,7 +258,8 @@ public final class Session implements Controls {
     private record Execution(ExecutionModel model, long start, long end, PhaseStatus status, String reason,
                              Disturbance.Finding others) {
 
-        PhaseResult result(Phase phase, PhaseInfo info, int taskCount) {
+        /** @param pythonVersion the interpreter's version for a CPython phase that found one, else null */
+        PhaseResult result(Phase phase, PhaseInfo info, int taskCount, String pythonVersion) {
             double wall = (end - start) / 1e9;
             long cpuNanos = 0;
             long done = 0;
@@ -271,8 +272,7 @@ public final class Session implements Controls {
             double cpu = cpuNanos / 1e9;
             return new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
                     wall > 0 ? cpu / wall : 0, null, done, taskCount, status, reason,
-                    model == null ? null : model.stats(wall), info.runtime(),
-                    phase.isCpython() && !info.runtime().startsWith("CPython (") ? info.runtime().substring(8) : null,
+                    model == null ? null : model.stats(wall), info.runtime(), phase.isCpython() ? pythonVersion : null,
                     others == null ? null : others.otherCores(), others != null && others.disturbed());
         }
     }
