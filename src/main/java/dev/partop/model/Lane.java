@@ -32,8 +32,12 @@ public final class Lane {
     /** The bound thread's CPU time when it was bound: a reused thread's past is not this lane's. */
     private volatile long cpuBase;
     private volatile LongSupplier cpuSource;
-    /** A real program's OS thread this lane mirrors, or null. */
-    private final ObservedThread observed;
+    /** A real program's OS thread this lane mirrors, or null; set once, maybe after the lane began. */
+    private volatile ObservedThread observed;
+    /** For a lane that began on its own reports and was bound to a thread later: its times until then. */
+    private volatile long[] beforeObserved;
+    /** The bound thread's times by activity when it was bound (what came before is not this lane's). */
+    private volatile long[] observedBase;
 
     public Lane(int id, String name, int lock) {
         this.id = id;
@@ -45,9 +49,28 @@ public final class Lane {
     /** A lane that mirrors an OS thread seen from outside: its state and times are the observer's. */
     public Lane(int id, ObservedThread thread) {
         this.id = id;
-        this.name = thread.name();
+        this.name = null; // the thread's, as it is now
         this.lock = -1;
         this.observed = thread;
+    }
+
+    /**
+     * From now on this lane mirrors OS thread {@code t} (seen from outside): its state and its
+     * split of each tick are the observer's. For a lane that began on someone's reports (a
+     * CPython agent's thread, known by its reports before the observer found it): its times
+     * until now are kept, so the per-tick differences stay continuous. Its CPU stays with its
+     * {@link #cpuSource} where it has one. Called once, by one thread.
+     */
+    public void observe(ObservedThread t) {
+        if (observed != null) return;
+        long now = System.nanoTime();
+        long[] mine = new long[STATES.length];
+        for (int i = 0; i < mine.length; i++) mine[i] = nanosIn.get(i);
+        long open = now - since;
+        if (open > 0) mine[state.ordinal()] += open;
+        beforeObserved = mine;
+        observedBase = t.nanosByActivity();
+        observed = t;
     }
 
     /** The OS thread behind this lane, or null for a model's lane. */
@@ -80,7 +103,7 @@ public final class Lane {
 
     public String name() {
         ObservedThread t = observed;
-        return t != null ? t.name() : name; // a process may exec and rename after it was found
+        return t != null && name == null ? t.name() : name; // a process may exec and rename after it was found
     }
 
     public int lock() {
@@ -130,11 +153,12 @@ public final class Lane {
 
     /** CPU time used so far, nanoseconds; 0 before it started. */
     public long cpuNanos() {
-        if (observed != null) return observed.cpuNanos();
         long fin = finalCpuNanos;
         if (fin >= 0) return fin;
         LongSupplier src = cpuSource;
         if (src != null) return Math.max(0, src.getAsLong());
+        ObservedThread o = observed;
+        if (o != null) return o.cpuNanos();
         long tid = threadId;
         if (tid < 0) return 0;
         long t = MX.getThreadCpuTime(tid);
@@ -145,21 +169,27 @@ public final class Lane {
 
     /** CPU time used so far by a thread of this JVM (0 for a lane that is another process). */
     public long threadCpuNanos() {
-        return cpuSource == null ? cpuNanos() : 0;
+        return cpuSource == null && observed == null ? cpuNanos() : 0;
     }
 
     /** CPU time used so far by another process (a worker, a command's tree); 0 for a thread's lane. */
     public long childCpuNanos() {
-        return cpuSource == null ? 0 : cpuNanos();
+        return cpuSource == null && observed == null ? 0 : cpuNanos();
     }
 
     /** Nanoseconds spent in each state up to {@code now}, indexed by {@link LaneState#ordinal()}. */
     public long[] nanosByState(long now) {
         long[] out = new long[STATES.length];
-        if (observed != null) {
+        ObservedThread o = observed;
+        if (o != null) {
             // observed times are cumulative since the thread was found; the time after it ended is DONE
-            long[] by = observed.nanosByActivity();
-            for (ThreadActivity a : ThreadActivity.values()) out[stateOf(a).ordinal()] += by[a.ordinal()];
+            long[] by = o.nanosByActivity();
+            long[] before = beforeObserved;
+            long[] base = observedBase;
+            if (before != null) System.arraycopy(before, 0, out, 0, out.length);
+            for (ThreadActivity a : ThreadActivity.values()) {
+                out[stateOf(a).ordinal()] += by[a.ordinal()] - (base == null ? 0 : base[a.ordinal()]);
+            }
             return out;
         }
         for (int i = 0; i < out.length; i++) out[i] = nanosIn.get(i);

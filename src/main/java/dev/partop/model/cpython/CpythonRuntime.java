@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partop.model.ChildProcesses;
 import dev.partop.model.ExecutionModel;
 import dev.partop.model.Lane;
+import dev.partop.model.ObservedTree;
 import dev.partop.model.PhaseContext;
+import dev.partop.probe.proc.ObservedThread;
+import dev.partop.probe.proc.ProcReader;
+import dev.partop.probe.proc.ProcessTreeObserver;
 import dev.partop.scenario.IoKind;
 import dev.partop.scenario.Phase;
 import dev.partop.snapshot.IoStats;
 import dev.partop.snapshot.Json;
 import dev.partop.snapshot.LaneState;
 import dev.partop.snapshot.ModelStats;
+import dev.partop.snapshot.ObservedGil;
 import dev.partop.snapshot.ProcessStats;
 import dev.partop.work.LatencyRecorder;
 import dev.partop.work.LoopbackServer;
@@ -43,9 +48,19 @@ import java.util.function.LongSupplier;
  * lane, task start and end, and I/O wait as JSON lines on its stdout; its stderr is kept (the
  * last lines) for the reason of a crash. Nothing it prints reaches the screen.
  *
- * <p>Lanes come from the agent's own reports (one per thread, worker process, or asyncio task)
- * and their CPU from {@code /proc} through a {@link LaneCpu}; the OS-thread probe will be the
- * other source. The agent dies with partop: it is registered with {@link ChildProcesses}, exits
+ * <p>Lanes are the threads and worker processes the agent reports (one per thread, worker
+ * process, or asyncio task), named as the models name theirs ({@code T1}, {@code worker 1},
+ * {@code loop}), so a CPython phase and a model phase line up lane by lane; the agent's own
+ * threads (its reporter, its stdin watch, a pool's helpers) are not lanes. Task starts, ends and
+ * I/O waits come from the agent's reports; what a thread does between them comes from watching
+ * the agent's process tree from outside ({@link ProcessTreeObserver}, the probe of
+ * {@code partop watch}): each tick split into running, holding the GIL, waiting for a core,
+ * waiting for the GIL, another lock, I/O, sleeping. A lane is bound to its OS thread as soon as
+ * the observer has found it; until then (a thread of a few milliseconds may never be found) it
+ * shows what the reports say. The lock panel is the real GIL, read from the interpreter's memory
+ * (see {@link ObservedTree}), or why it cannot be read and what is inferred instead. CPU stays
+ * with {@link LaneCpu} (a warm pool's start-up and a thread's past are left out of it).
+ * The agent dies with partop: it is registered with {@link ChildProcesses}, exits
  * when its stdin closes (partop gone, even by SIGKILL), and kills its multiprocessing children,
  * which also have the kernel kill them when the agent dies.
  */
@@ -74,6 +89,13 @@ public final class CpythonRuntime implements ExecutionModel {
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong ipcBytes = new AtomicLong();
     private final List<Double> startupsMs = new CopyOnWriteArrayList<>();
+    /** Lanes with an OS thread the observer has not found yet, by thread id. */
+    private final Map<Long, Lane> unbound = new ConcurrentHashMap<>();
+    /** Every lane's thread id and process id, as the agent reported them. */
+    private final Map<Long, Lane> laneOfTid = new ConcurrentHashMap<>();
+    private final Map<Long, Boolean> lanePids = new ConcurrentHashMap<>();
+    /** The agent's process tree seen from outside; null until the agent is ready. */
+    private volatile ObservedTree tree;
     private volatile Process process;
     private volatile boolean cancelled;
     private volatile boolean going;
@@ -94,7 +116,18 @@ public final class CpythonRuntime implements ExecutionModel {
 
     @Override
     public List<Lane> lanes() {
+        if (!unbound.isEmpty()) bindFound();
         return lanes;
+    }
+
+    /** Binds each lane whose OS thread the observer has found since to that thread. */
+    private synchronized void bindFound() {
+        ObservedTree t = tree;
+        if (t == null || unbound.isEmpty()) return;
+        for (ObservedThread th : t.observer().threads()) {
+            Lane lane = unbound.remove(th.tid());
+            if (lane != null && !th.done()) lane.observe(th);
+        }
     }
 
     /** The interpreter's version as the agent reported it; null before it did. */
@@ -119,6 +152,12 @@ public final class CpythonRuntime implements ExecutionModel {
         daemon("partop-agent-reports", () -> readReports(p));
         send(spec(interpreter).toString());
         await(ready, READY_TIMEOUT_S);
+        // watched from here: the interpreter is up (its GIL exists), a warm pool too, the work not yet
+        if (!cancelled && p.isAlive()) {
+            tree = new ObservedTree(ProcessTreeObserver.start(ProcReader.system(), List.of(p.pid()),
+                    ProcessTreeObserver.Options.DEFAULT));
+            bindFound();
+        }
     }
 
     /** Tells the agent to go and waits for its last task. */
@@ -279,6 +318,13 @@ public final class CpythonRuntime implements ExecutionModel {
             return;
         }
         cpuBase.put(lane, source.base);
+        if (e.hasNonNull("tid")) {
+            long tid = e.path("tid").asLong();
+            laneOfTid.put(tid, lane);
+            lanePids.put(pid, Boolean.TRUE);
+            unbound.put(tid, lane);
+            bindFound();
+        }
         AtomicLong last = reported.computeIfAbsent(lane, l -> new AtomicLong());
         LongSupplier raw = () -> Math.max(source.raw.getAsLong(), last.get());
         lane.cpuSource(() -> Math.max(0, raw.getAsLong() - cpuBase.getOrDefault(lane, 0L)));
@@ -346,12 +392,70 @@ public final class CpythonRuntime implements ExecutionModel {
             procs = new ProcessStats(workersSeen, startupsMs.isEmpty() ? 0 : sum / startupsMs.size(), max,
                     messages.get(), ipcBytes.get());
         }
-        return new ModelStats(null, ioStats.ops() == 0 ? null : ioStats, procs, null);
+        return new ModelStats(null, ioStats.ops() == 0 ? null : ioStats, procs, null, gils());
+    }
+
+    /**
+     * The real GILs of the agent and its workers (not of multiprocessing's helpers), their
+     * holders given as this phase's lanes; null before the agent is watched. Where a GIL cannot be
+     * read, its line says why and what is shown instead.
+     */
+    private List<ObservedGil> gils() {
+        ObservedTree t = tree;
+        if (t == null) return null;
+        ModelStats seen = t.stats();
+        List<ObservedGil> out = new java.util.ArrayList<>();
+        long agent = pid();
+        if (seen.gils() != null) {
+            for (ObservedGil g : seen.gils()) {
+                if (g.pid() != agent && !lanePids.containsKey(g.pid())) continue;
+                if (g.readable()) {
+                    Lane holder = laneOfTid.get(g.holderTid());
+                    out.add(new ObservedGil(g.pid(), g.version(), null, g.locked(), g.holderTid(),
+                            holder == null ? -1 : holder.id(), g.intervalUs(), g.switches(), g.switchesPerS(),
+                            g.heldFraction(), g.waitS()));
+                } else {
+                    out.add(unreadable(g, t));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A GIL partop cannot read (Python 2.7, 3.6 to 3.10, a free-threaded build, no rights to
+     * the memory): why, and what the lanes show instead. Where the interpreter's runtime state
+     * was found (3.7 to 3.10), a futex wait inside it is taken for a GIL wait; elsewhere every
+     * futex wait is "blocked, GIL or a lock": its time over this phase's lanes is given, inferred.
+     */
+    private ObservedGil unreadable(ObservedGil g, ObservedTree t) {
+        String why = g.problem();
+        double waitS = g.waitS();
+        String instead;
+        if (why.contains("free-threaded")) {
+            instead = "no GIL in this build";
+            waitS = 0;
+        } else if (waitS > 0) {
+            instead = "GIL waits inferred: futex waits inside _PyRuntime";
+        } else {
+            long blocked = 0;
+            for (ObservedThread th : t.observer().threads()) {
+                if (th.pid() == g.pid() && laneOfTid.containsKey(th.tid())) {
+                    blocked += th.nanos(dev.partop.probe.proc.ThreadActivity.BLOCKED);
+                }
+            }
+            waitS = blocked / 1e9;
+            instead = "futex waits shown as blocked: GIL or a lock, inferred";
+        }
+        return new ObservedGil(g.pid(), g.version(), why + "; " + instead, false, -1, -1, g.intervalUs(), 0, 0, 0,
+                waitS);
     }
 
     @Override
     public void cancel() {
         cancelled = true;
+        ObservedTree t = tree;
+        if (t != null) t.close();
         Process p = process;
         if (p != null) ChildProcesses.destroyTree(p.toHandle());
         ready.complete(null);
@@ -387,6 +491,8 @@ public final class CpythonRuntime implements ExecutionModel {
             ChildProcesses.destroyTree(p.toHandle());
         }
         ChildProcesses.unregister(p);
+        ObservedTree watched = this.tree;
+        if (watched != null) watched.close();
     }
 
     /** The agent's process id, for tests; -1 before it started. */

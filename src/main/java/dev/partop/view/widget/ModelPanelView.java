@@ -86,11 +86,9 @@ final class ModelPanelView {
             String v = g.version() == null ? "" : g.version().replace("CPython ", "");
             out.add(f("GIL %d %s", g.pid(), v));
             if (!g.readable()) {
-                // "GIL not readable: why", wrapped to the panel's width
-                String why = g.problem();
-                for (int i = 0; i < why.length() && i < 120; i += 20) {
-                    out.add(" " + why.substring(i, Math.min(why.length(), i + 20)).strip());
-                }
+                // "GIL not readable: why; what is shown instead", wrapped to the panel's width
+                wrap(out, g.problem(), 20, 8);
+                if (g.waitS() > 0) out.add(f(" wait~ %8s inferred", Format.seconds(g.waitS())));
                 continue;
             }
             out.add(f(" hand-overs/s%8.0f", g.switchesPerS()));
@@ -100,6 +98,19 @@ final class ModelPanelView {
             out.add(f(" held        %7.0f%%", g.heldFraction() * 100));
             out.add(f(" wait total  %8s", Format.seconds(g.waitS())));
             out.add(f(" interval    %6.1fms", g.intervalUs() / 1000.0));
+        }
+    }
+
+    /** {@code text} in lines of at most {@code width} characters, broken at spaces where it can, at most {@code max} lines. */
+    static void wrap(List<String> out, String text, int width, int max) {
+        String rest = text.strip();
+        for (int n = 0; !rest.isEmpty() && n < max; n++) {
+            int cut = rest.length() <= width ? rest.length() : rest.lastIndexOf(' ', width);
+            if (cut <= 0) cut = Math.min(width, rest.length());
+            String line = rest.substring(0, cut).strip();
+            rest = rest.substring(cut).strip();
+            if (n == max - 1 && !rest.isEmpty()) line = line.substring(0, Math.min(line.length(), width - 1)) + "~";
+            out.add(" " + line);
         }
     }
 
