@@ -5,6 +5,9 @@ prints each pair, and checks the expectations given as arguments.
       NAME_model_sp / NAME_cpython_sp: each phase's speed-up over its own runtime's baseline
       NAME_model_par / NAME_cpython_par: parallelism
   --io NAME PHASE   NAME_io_mean: the phase's mean I/O latency, ms
+  --handovers NAME MODEL_PHASE CPYTHON_PHASE
+      NAME_model_hps: the model's GIL hand-overs (holder changes) per second of phase wall;
+      NAME_cpython_hps: the real GIL's, from its switch_number as partop read it in the agent
   --check EXPR      a Python expression over those names, e.g. "gil_cpython_par <= 1.05"
 """
 import json
@@ -56,6 +59,17 @@ def main(argv):
             print("%-14s %s: %d I/O ops, mean %.2f ms, p95 %.2f ms" % (name, ph, io.get("ops", 0),
                                                                        io.get("latency_ms_mean", 0),
                                                                        io.get("latency_ms_p95", 0)))
+        elif a == "--handovers":
+            name, mp, cp = argv[i + 1:i + 4]
+            i += 4
+            m, c = phases[mp], phases[cp]
+            lock = m.get("lock") or {}
+            values[name + "_model_hps"] = lock.get("switches", 0) / m["wall_s"] if m["wall_s"] > 0 else 0
+            gils = [g for g in c.get("gils") or [] if "problem" not in g]
+            values[name + "_cpython_hps"] = gils[0]["switches"] / c["wall_s"] if gils and c["wall_s"] > 0 else 0
+            why = "" if gils else " (" + ((c.get("gils") or [{}])[0].get("problem") or "no GIL read") + ")"
+            print("%-14s GIL hand-overs/s  model: %.0f | CPython: %.0f%s" % (
+                name, values[name + "_model_hps"], values[name + "_cpython_hps"], why))
         elif a == "--check":
             checks.append(argv[i + 1])
             i += 2

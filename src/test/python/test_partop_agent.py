@@ -177,6 +177,19 @@ class PhaseTest(unittest.TestCase):
         self.assertEqual(sorted(e["lane"] for e in lanes), ["T1", "T2", "T3"])
         self.assertEqual(len({e["tid"] for e in lanes}), 3)
 
+    def test_a_thread_is_named_for_proc(self):
+        got = []
+
+        def named():
+            partop_agent.name_thread("T7-a-long-name-cut")
+            with open("/proc/self/task/%d/comm" % partop_agent.native_tid()) as f:
+                got.append(f.read().strip())
+
+        t = threading.Thread(target=named)
+        t.start()
+        t.join()
+        self.assertEqual(got, ["T7-a-long-name-"])
+
     def test_socket_io_is_a_round_trip_to_the_loopback_server(self):
         server = LoopbackServer()
         try:

@@ -134,15 +134,47 @@ def native_tid():
     get = getattr(threading, "get_native_id", None)
     if get is not None:
         return get()
+    gettid = load_libc()[2]
     try:
-        import ctypes
-        import platform
-        number = {"x86_64": 186, "aarch64": 178, "i686": 224, "i386": 224}.get(platform.machine())
-        if number is not None:
-            return ctypes.CDLL(None, use_errno=True).syscall(number)
+        return gettid() if gettid is not None else None
+    except Exception:
+        return None
+
+
+_libc = []
+
+
+def load_libc():
+    """libc's prctl and gettid through ctypes, loaded once by the main thread before any other thread or
+    worker starts: a worker forked while another thread was importing ctypes (or in dlopen)
+    would inherit that lock held and wait for it forever."""
+    if not _libc:
+        try:
+            import ctypes
+            import platform
+            libc = ctypes.CDLL(None)
+            gettid = None
+            number = {"x86_64": 186, "aarch64": 178, "i686": 224, "i386": 224}.get(platform.machine())
+            if number is not None:
+                syscall = libc.syscall
+                gettid = lambda: syscall(number)  # noqa: E731 (gettid before Python 3.8 has get_native_id)
+            _libc.append((ctypes, libc.prctl, gettid))
+        except Exception:
+            _libc.append((None, None, None))
+    return _libc[0]
+
+
+def name_thread(name):
+    """Gives the calling OS thread a name /proc shows (its comm, 15 bytes at most), so partop,
+    watching the process from outside, and top -H see T1, T2 or partop-report instead of
+    python3 for every thread (CPython names its OS threads itself only from 3.14)."""
+    ctypes, prctl = load_libc()[:2]
+    if prctl is None:
+        return
+    try:
+        prctl(15, ctypes.c_char_p(name.encode("ascii")[:15]), 0, 0, 0)  # PR_SET_NAME
     except Exception:
         pass
-    return None
 
 
 def thread_cpu_ns(tid):
@@ -200,6 +232,7 @@ class Reporter(object):
 
     def start(self):
         def run():
+            name_thread("partop-report")
             while not self.stopped:
                 time.sleep(self.PERIOD_S)
                 self.flush()
@@ -273,6 +306,7 @@ def run_threads(phase):
 
     def work(lane):
         try:
+            name_thread(lane)
             phase.report.send(**lane_event(lane))
             while True:
                 task = phase.take()
@@ -331,6 +365,7 @@ def run_interpreters(phase):
 
     def work(i, lane):
         try:
+            name_thread(lane)
             phase.report.send(**lane_event(lane))
             while True:
                 task = phase.take()
@@ -366,6 +401,7 @@ def _worker_init(events, port, spawned_at):
     """In each pool worker: die with the agent, say hello (with its start-up time)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent()
+    name_thread("partop-worker")
     _worker["events"] = events
     _worker["port"] = port
     lane = "p%d" % os.getpid()
@@ -392,9 +428,11 @@ def _worker_task(args):
 
 def die_with_parent():
     """Linux: SIGKILL this process when its parent dies (prctl PR_SET_PDEATHSIG)."""
+    prctl = load_libc()[1]
+    if prctl is None:
+        return
     try:
-        import ctypes
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)
+        prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except Exception:
         pass
 
@@ -418,6 +456,7 @@ def run_processes(phase, pool_box):
     ends = []
 
     def forward():
+        name_thread("partop-forward")
         while True:
             e = events.get()
             if e is None:
@@ -615,6 +654,7 @@ def watch_stdin(stdin, cleanup):
     """partop closed our stdin (it quit, or was killed): kill the children and exit (with 3,
     unless the phase had already ended)."""
     def run():
+        name_thread("partop-stdin")
         try:
             while True:
                 line = stdin.readline()
@@ -709,6 +749,7 @@ def main(argv):
             info["calibration_ms"] = took
         print(json.dumps(info))
         return 0
+    load_libc()  # here, before any thread or worker exists (see load_libc)
     # reports go to the stdout partop reads; our own stdout goes nowhere
     report_fd = os.dup(1)
     devnull = os.open(os.devnull, os.O_WRONLY)

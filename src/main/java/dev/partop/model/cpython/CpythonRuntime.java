@@ -8,6 +8,7 @@ import dev.partop.model.ExecutionModel;
 import dev.partop.model.Lane;
 import dev.partop.model.ObservedTree;
 import dev.partop.model.PhaseContext;
+import dev.partop.probe.proc.ObservedProcess;
 import dev.partop.probe.proc.ObservedThread;
 import dev.partop.probe.proc.ProcReader;
 import dev.partop.probe.proc.ProcessTreeObserver;
@@ -96,6 +97,10 @@ public final class CpythonRuntime implements ExecutionModel {
     private final Map<Long, Boolean> lanePids = new ConcurrentHashMap<>();
     /** The agent's process tree seen from outside; null until the agent is ready. */
     private volatile ObservedTree tree;
+    /** Per process: the GIL's switch_number when the phase's clock started (hand-overs count from there). */
+    private final Map<Long, Long> switchBase = new ConcurrentHashMap<>();
+    /** Per process: its GIL as last shown (the observer forgets a process that exits: it is no longer CPython). */
+    private final Map<Long, ObservedGil> lastGil = new ConcurrentHashMap<>();
     private volatile Process process;
     private volatile boolean cancelled;
     private volatile boolean going;
@@ -166,6 +171,13 @@ public final class CpythonRuntime implements ExecutionModel {
         if (cancelled) return;
         // a warm pool's start-up is not the phase's: its workers count CPU from here
         for (Lane lane : lanes) cpuBase.put(lane, rawCpu(lane));
+        ObservedTree t = tree;
+        if (t != null) {
+            for (ObservedProcess p : t.observer().processes()) {
+                ObservedProcess.Gil g = p.gil();
+                if (g.readable()) switchBase.put(p.pid(), g.latest().switchNumber());
+            }
+        }
         going = true;
         send("go");
         await(done, Long.MAX_VALUE);
@@ -257,6 +269,7 @@ public final class CpythonRuntime implements ExecutionModel {
     }
 
     void handle(JsonNode e) {
+        if (!unbound.isEmpty()) bindFound();
         String key = e.path("lane").asText(null);
         switch (e.path("ev").asText()) {
             case "hello" -> version = e.path("version").asText();
@@ -404,20 +417,29 @@ public final class CpythonRuntime implements ExecutionModel {
         ObservedTree t = tree;
         if (t == null) return null;
         ModelStats seen = t.stats();
+        Map<Long, ObservedGil> now = new HashMap<>();
+        if (seen.gils() != null) for (ObservedGil g : seen.gils()) now.put(g.pid(), g);
         List<ObservedGil> out = new java.util.ArrayList<>();
         long agent = pid();
-        if (seen.gils() != null) {
-            for (ObservedGil g : seen.gils()) {
-                if (g.pid() != agent && !lanePids.containsKey(g.pid())) continue;
-                if (g.readable()) {
-                    Lane holder = laneOfTid.get(g.holderTid());
-                    out.add(new ObservedGil(g.pid(), g.version(), null, g.locked(), g.holderTid(),
-                            holder == null ? -1 : holder.id(), g.intervalUs(), g.switches(), g.switchesPerS(),
-                            g.heldFraction(), g.waitS()));
-                } else {
-                    out.add(unreadable(g, t));
-                }
+        for (ObservedProcess p : t.observer().processes()) {
+            if (p.pid() != agent && !lanePids.containsKey(p.pid())) continue;
+            ObservedGil g = now.get(p.pid());
+            if (g == null) {
+                g = lastGil.get(p.pid());
+            } else if (g.readable()) {
+                Lane holder = laneOfTid.get(g.holderTid());
+                ObservedProcess.Gil raw = p.gil();
+                long switches = raw.latest() == null ? g.switches()
+                        : raw.latest().switchNumber() - switchBase.getOrDefault(p.pid(), raw.firstSwitch());
+                g = new ObservedGil(g.pid(), g.version(), null, g.locked(), g.holderTid(),
+                        holder == null ? -1 : holder.id(), g.intervalUs(), Math.max(0, switches), g.switchesPerS(),
+                        g.heldFraction(), g.waitS());
+            } else {
+                g = unreadable(g, t);
             }
+            if (g == null) continue;
+            lastGil.put(p.pid(), g);
+            out.add(g);
         }
         return List.copyOf(out);
     }

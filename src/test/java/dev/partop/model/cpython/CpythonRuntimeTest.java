@@ -13,6 +13,7 @@ import dev.partop.scenario.RuntimeKind;
 import dev.partop.scenario.Workload;
 import dev.partop.snapshot.IoStats;
 import dev.partop.snapshot.LaneState;
+import dev.partop.snapshot.ObservedGil;
 import dev.partop.snapshot.ProcessStats;
 import dev.partop.work.Calibration;
 import dev.partop.work.TaskPlans;
@@ -89,6 +90,56 @@ class CpythonRuntimeTest {
             assertThat(l.cpuNanos()).as("CPU of %s", l.name()).isPositive();
         });
         assertThat(TestProcesses.running(m.pid())).isFalse();
+    }
+
+    /**
+     * The lanes are the agent's threads seen from outside, named as it names them; the lock
+     * panel is the real GIL where partop reads it (3.11 to 3.13), else one line saying why and
+     * what is inferred instead (2.7, 3.6 to 3.10).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pythons")
+    void gilThreadsAreObservedAndTheLockPanelIsTheRealGilOrSaysWhyNot(String python) throws Exception {
+        CpythonRuntime m = runtime(phase(ModelKind.GIL_THREADS, 2, python, "cold", null, cpu(4, 200)));
+        // as partop's sampler does: the lanes and counters read every tick
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread sampler = new Thread(() -> {
+            while (!stop.get()) {
+                m.lanes();
+                m.stats(1);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            m.prepare();
+            sampler.start();
+            m.run();
+        } finally {
+            stop.set(true);
+            sampler.join();
+            m.close();
+        }
+        assertThat(m.lanes()).extracting(Lane::name).containsExactlyInAnyOrder("T1", "T2");
+        assertThat(m.lanes()).allSatisfy(l -> {
+            assertThat(l.observed()).as("%s seen from outside", l.name()).isNotNull();
+            assertThat(l.observed().comm()).isEqualTo(l.name());
+            assertThat(l.observed().pid()).isEqualTo(m.pid());
+        });
+        List<ObservedGil> gils = m.stats(1).gils();
+        assertThat(gils).hasSize(1);
+        ObservedGil g = gils.get(0);
+        assertThat(g.pid()).isEqualTo(m.pid());
+        if (m.version().matches("3\\.1[123]\\.\\d+")) {
+            assertThat(g.readable()).as(g.problem()).isTrue();
+            assertThat(g.switches()).isPositive();
+            assertThat(g.waitS()).isPositive();
+        } else {
+            assertThat(g.problem()).startsWith("GIL not readable: ").containsAnyOf("inferred", "no GIL");
+        }
     }
 
     @Test
