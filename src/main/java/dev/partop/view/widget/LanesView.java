@@ -38,7 +38,8 @@ final class LanesView {
         if (threads) threadLegend(c.sub(legendArea), sym);
         else legend(c.sub(legendArea), sym);
         int rows = c.height() - 1;
-        if (threads && lanes.size() >= FOLD_AT) {
+        // a CPython event loop: its loop is an OS thread, its tasks are not; only all-thread lanes fold by process
+        if (threads && lanes.size() >= FOLD_AT && lanes.stream().allMatch(l -> l.thread() != null)) {
             folded(c, lanes, rows);
             return;
         }
@@ -111,9 +112,14 @@ final class LanesView {
                 lanes.size()), Theme.Role.DIM);
     }
 
-    /** A real thread's lane by its TID (its process's PID in the group), a model's by its name. */
+    /**
+     * A real program's thread by its TID (its process's PID in the group), a model's lane by its
+     * name; so is a thread that has a name of its own (a CPython phase's T1, worker 1: as the
+     * model's lanes are named, so the two line up).
+     */
     private static String label(LaneSample l) {
-        return l.thread() == null ? l.name() : l.thread().tid() == l.thread().pid() ? l.thread().pid() + "*" : Long.toString(l.thread().tid());
+        if (l.thread() == null || !l.name().startsWith(l.thread().pid() + "/")) return l.name();
+        return l.thread().tid() == l.thread().pid() ? l.thread().pid() + "*" : Long.toString(l.thread().tid());
     }
 
     private static String stateWord(LaneState s) {
