@@ -10,7 +10,6 @@ import dev.partop.snapshot.PhaseInfo;
 import dev.partop.snapshot.PhaseResult;
 import dev.partop.snapshot.PhaseStatus;
 import dev.partop.snapshot.RunState;
-import dev.partop.snapshot.SelfStats;
 import dev.partop.snapshot.Snapshot;
 import dev.partop.view.SyntheticSnapshots;
 import org.junit.jupiter.api.Test;
@@ -47,8 +46,8 @@ class PicturesTest {
         }
         PhaseResult second = new PhaseResult(GIL, "gil-threads", "2 threads", 1.1, 1.1, 1.0, 1.0 / 1.1, 2, 2,
                 PhaseStatus.OK, null, ModelStats.NONE);
-        out.add(new Snapshot(Snapshot.FORMAT, 8, 2.25, RunState.FINISHED, -1, 2, null, 0, 0.25, 0, 0, cores(0.1),
-                List.of(), List.of(), ModelStats.NONE, 0, 0, SelfStats.NONE, List.of(first, second), null));
+        out.add(Snapshot.builder().seq(8).t(2.25).state(RunState.FINISHED).phaseCount(2).tick(0.25).cores(cores(0.1))
+                .results(List.of(first, second)).build());
         return out;
     }
 
@@ -57,9 +56,10 @@ class PicturesTest {
         List<LaneSample> lanes = List.of(
                 new LaneSample(0, "T1", LaneState.HOLDING, 0.5, 0, 0.5, 0.5, 0, 0, 0, 0),
                 new LaneSample(1, "T2", LaneState.WAITING, 0.4, 0, 0.4, 0.6, 0, 0, 0, 0));
-        return new Snapshot(Snapshot.FORMAT, seq, 0.25 * (seq + 1), RunState.RUNNING, phase, 2,
-                new PhaseInfo(name, phase == 0 ? "sequential" : "gil-threads", ""), 0, 0.25, 0, 2, cores(busy), lanes,
-                holders, new ModelStats(lock, null, null, null), 0, 0, SelfStats.NONE, done, null);
+        return Snapshot.builder().seq(seq).t(0.25 * (seq + 1)).state(RunState.RUNNING).phaseIndex(phase).phaseCount(2)
+                .phase(new PhaseInfo(name, phase == 0 ? "sequential" : "gil-threads", "")).tick(0.25).tasksTotal(2)
+                .cores(cores(busy)).lanes(lanes).holders(holders).stats(new ModelStats(lock, null, null, null))
+                .results(done).build();
     }
 
     private static List<CoreSample> cores(double busy) {
@@ -141,8 +141,6 @@ class PicturesTest {
     }
 
     private static Snapshot withHolders(Snapshot s, List<HolderSpan> holders) {
-        return new Snapshot(s.format(), s.seq(), s.t(), s.state(), s.phaseIndex(), s.phaseCount(), s.phase(),
-                s.phaseElapsed(), s.tick(), s.tasksDone(), s.tasksTotal(), s.cores(), s.lanes(), holders, s.stats(),
-                s.phaseCpu(), s.parallelism(), s.self(), s.results(), s.problem());
+        return s.toBuilder().holders(holders).build();
     }
 }

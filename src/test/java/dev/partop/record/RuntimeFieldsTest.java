@@ -39,9 +39,7 @@ class RuntimeFieldsTest {
             for (Snapshot s : SyntheticSnapshots.gilPhase(2, 3, true)) {
                 List<PhaseResult> results = new ArrayList<>(s.results());
                 if (withCpython) results.add(CPYTHON);
-                w.snapshot(new Snapshot(s.format(), s.seq(), s.t(), s.state(), s.phaseIndex(), s.phaseCount(), s.phase(),
-                        s.phaseElapsed(), s.tick(), s.tasksDone(), s.tasksTotal(), s.cores(), s.lanes(), s.holders(),
-                        s.stats(), s.phaseCpu(), s.parallelism(), s.self(), results, s.problem()));
+                w.snapshot(s.toBuilder().results(results).build());
             }
         }
         return file;
