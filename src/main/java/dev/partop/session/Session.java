@@ -270,10 +270,13 @@ public final class Session implements Controls {
                 }
             }
             double cpu = cpuNanos / 1e9;
-            return new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
-                    wall > 0 ? cpu / wall : 0, null, done, taskCount, status, reason,
-                    model == null ? null : model.stats(wall), info.runtime(), phase.isCpython() ? pythonVersion : null,
-                    others == null ? null : others.otherCores(), others != null && others.disturbed());
+            return PhaseResult.builder().name(phase.name()).model(phase.model().keyword()).settings(info.settings())
+                    .wallS(wall).cpuS(cpu).parallelism(wall > 0 ? cpu / wall : 0)
+                    .tasksDone(done).tasksTotal(taskCount).status(status).reason(reason)
+                    .stats(model == null ? null : model.stats(wall))
+                    .runtime(info.runtime()).pythonVersion(phase.isCpython() ? pythonVersion : null)
+                    .otherCpu(others == null ? null : others.otherCores()).disturbed(others != null && others.disturbed())
+                    .build();
         }
     }
 

@@ -8,7 +8,6 @@ import dev.partop.snapshot.LockStats;
 import dev.partop.snapshot.ModelStats;
 import dev.partop.snapshot.PhaseInfo;
 import dev.partop.snapshot.PhaseResult;
-import dev.partop.snapshot.PhaseStatus;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
 import dev.partop.view.SyntheticSnapshots;
@@ -33,8 +32,8 @@ class PicturesTest {
     private static List<Snapshot> run() {
         List<Snapshot> out = new ArrayList<>();
         List<PhaseResult> done = List.of();
-        PhaseResult first = new PhaseResult("one thread", "sequential", "1 thread", 1.0, 1.0, 1.0, 1.0, 2, 2,
-                PhaseStatus.OK, null, ModelStats.NONE);
+        PhaseResult first = PhaseResult.builder().name("one thread").model("sequential").settings("1 thread")
+                .wallS(1.0).cpuS(1.0).parallelism(1.0).speedup(1.0).tasksDone(2).tasksTotal(2).build();
         for (int i = 0; i < 4; i++) out.add(sample(i, 0, "one thread", 1.0, List.of(), null, done));
         done = List.of(first);
         for (int i = 4; i < 8; i++) {
@@ -44,8 +43,8 @@ class PicturesTest {
             LockStats lock = new LockStats(1, 0, 0, 0, 50L * (i - 3), 200, 0, 0, 1, 0, 0);
             out.add(sample(i, 1, GIL, 1.0, spans, lock, done));
         }
-        PhaseResult second = new PhaseResult(GIL, "gil-threads", "2 threads", 1.1, 1.1, 1.0, 1.0 / 1.1, 2, 2,
-                PhaseStatus.OK, null, ModelStats.NONE);
+        PhaseResult second = PhaseResult.builder().name(GIL).model("gil-threads").settings("2 threads")
+                .wallS(1.1).cpuS(1.1).parallelism(1.0).speedup(1.0 / 1.1).tasksDone(2).tasksTotal(2).build();
         out.add(Snapshot.builder().seq(8).t(2.25).state(RunState.FINISHED).phaseCount(2).tick(0.25).cores(cores(0.1))
                 .results(List.of(first, second)).build());
         return out;

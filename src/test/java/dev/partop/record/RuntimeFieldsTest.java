@@ -2,7 +2,6 @@ package dev.partop.record;
 
 import dev.partop.headless.JsonLinesPrinter;
 import dev.partop.snapshot.PhaseResult;
-import dev.partop.snapshot.PhaseStatus;
 import dev.partop.snapshot.PythonRuntime;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.Snapshot;
@@ -25,8 +24,9 @@ class RuntimeFieldsTest {
     @TempDir
     Path dir;
 
-    private static final PhaseResult CPYTHON = new PhaseResult("2 threads in CPython", "gil-threads", "2 threads", 2.1,
-            2.0, 0.95, 0.93, 2, 2, PhaseStatus.OK, null, null, "CPython 3.11.7", "3.11.7");
+    private static final PhaseResult CPYTHON = PhaseResult.builder().name("2 threads in CPython").model("gil-threads")
+            .settings("2 threads").wallS(2.1).cpuS(2.0).parallelism(0.95).speedup(0.93).tasksDone(2).tasksTotal(2)
+            .stats(null).runtime("CPython 3.11.7").pythonVersion("3.11.7").build();
 
     private Path record(boolean withCpython) throws Exception {
         RunHeader base = SyntheticSnapshots.header(2);

@@ -11,7 +11,6 @@ import dev.partop.snapshot.Machine;
 import dev.partop.snapshot.ModelStats;
 import dev.partop.snapshot.PhaseInfo;
 import dev.partop.snapshot.PhaseResult;
-import dev.partop.snapshot.PhaseStatus;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.SelfStats;
@@ -38,10 +37,11 @@ public final class SyntheticSnapshots {
     public static List<PhaseResult> results() {
         LockStats lock = new LockStats(1, 1600, 1590, 800, 1580, 190, 55, 12.5, 0.99, 0, 0);
         return List.of(
-                new PhaseResult("one thread", "sequential", "1 thread, 8 tasks", 8.1, 8.08, 1.0, 1.0, 8, 8,
-                        PhaseStatus.OK, null, ModelStats.NONE),
-                new PhaseResult("8 threads, one GIL", "gil-threads", "8 threads, switch 5ms, 8 tasks", 8.4, 8.3, 0.99,
-                        0.96, 8, 8, PhaseStatus.OK, null, new ModelStats(lock, null, null, null)));
+                PhaseResult.builder().name("one thread").model("sequential").settings("1 thread, 8 tasks")
+                        .wallS(8.1).cpuS(8.08).parallelism(1.0).speedup(1.0).tasksDone(8).tasksTotal(8).build(),
+                PhaseResult.builder().name("8 threads, one GIL").model("gil-threads")
+                        .settings("8 threads, switch 5ms, 8 tasks").wallS(8.4).cpuS(8.3).parallelism(0.99).speedup(0.96)
+                        .tasksDone(8).tasksTotal(8).stats(new ModelStats(lock, null, null, null)).build());
     }
 
     /**
@@ -93,8 +93,8 @@ public final class SyntheticSnapshots {
     /** The three phases of {@link #wholeRun}. */
     public static List<PhaseResult> allResults() {
         List<PhaseResult> all = new ArrayList<>(results());
-        all.add(new PhaseResult("8 free threads", "free-threads", "8 threads, 8 tasks", 4.1, 8.1, 1.98, 1.98, 8, 8,
-                PhaseStatus.OK, null, ModelStats.NONE));
+        all.add(PhaseResult.builder().name("8 free threads").model("free-threads").settings("8 threads, 8 tasks")
+                .wallS(4.1).cpuS(8.1).parallelism(1.98).speedup(1.98).tasksDone(8).tasksTotal(8).build());
         return all;
     }
 
