@@ -204,12 +204,15 @@ public final class Session implements Controls {
             state = RunState.WARMING_UP;
             warmup = Warmup.run(phases, calibration, originNanos, () -> quit);
         }
-        RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
-                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList(),
-                pythons, options.warmup() ? warmup.describe() : null, warmup.runMs() + warmup.settleMs(),
-                scenario.description(), scenario.figures());
+        RunHeader header = RunHeader.builder().partopVersion(options.version()).javaVersion(Runtime.version().toString())
+                .os(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"))
+                .machine(cores.machine()).scenarioName(scenario.name()).scenarioSource(scenario.source())
+                .scenarioText(scenario.text()).opsPerSecond(calibration.opsPerSecond())
+                .calibrationMs(calibration.tookMs()).intervalS(options.interval().toNanos() / 1e9)
+                .phases(phases.stream().map(Phase::name).toList()).pythons(pythons)
+                .warmup(options.warmup() ? warmup.describe() : null).warmupMs(warmup.runMs() + warmup.settleMs())
+                .description(scenario.description()).figures(scenario.figures()).build();
         synchronized (this) {
             // no tick between the header and the first Snapshot after it
             this.header = header;

@@ -26,8 +26,11 @@ class FiguresTableTest {
     }
 
     private static RunHeader header(Scenario s) {
-        return new RunHeader("test", "17", "Linux", new SyntheticCoreSource(2).machine(), s.name(), s.source(),
-                s.text(), 5e8, 300, 0.25, s.phases().stream().map(p -> p.name()).toList(), s.description(), s.figures());
+        return RunHeader.builder().partopVersion("test").javaVersion("17").os("Linux")
+                .machine(new SyntheticCoreSource(2).machine()).scenarioName(s.name()).scenarioSource(s.source())
+                .scenarioText(s.text()).opsPerSecond(5e8).calibrationMs(300).intervalS(0.25)
+                .phases(s.phases().stream().map(p -> p.name()).toList()).description(s.description())
+                .figures(s.figures()).build();
     }
 
     @Test

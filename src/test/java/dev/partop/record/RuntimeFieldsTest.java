@@ -30,9 +30,8 @@ class RuntimeFieldsTest {
 
     private Path record(boolean withCpython) throws Exception {
         RunHeader base = SyntheticSnapshots.header(2);
-        RunHeader h = new RunHeader(base.partopVersion(), base.javaVersion(), base.os(), base.machine(), base.scenarioName(),
-                base.scenarioSource(), base.scenarioText(), base.opsPerSecond(), base.calibrationMs(), base.intervalS(),
-                base.phases(), withCpython ? List.of(new PythonRuntime("python3", "3.11.7", 5.2e6, 300)) : List.of());
+        RunHeader h = base.toBuilder()
+                .pythons(withCpython ? List.of(new PythonRuntime("python3", "3.11.7", 5.2e6, 300)) : List.of()).build();
         Path file = dir.resolve("run.partop");
         try (SnapshotLogWriter w = new SnapshotLogWriter(file)) {
             w.header(h);

@@ -30,8 +30,10 @@ public final class SyntheticSnapshots {
 
     public static RunHeader header(int cores) {
         Machine m = new SyntheticCoreSource(cores).machine();
-        return new RunHeader("test", "17", "Linux", m, "CPU-heavy work under a GIL", "builtin:cpu-heavy", "", 5e8, 300,
-                0.25, List.of("one thread", "8 threads, one GIL", "8 free threads"));
+        return RunHeader.builder().partopVersion("test").javaVersion("17").os("Linux").machine(m)
+                .scenarioName("CPU-heavy work under a GIL").scenarioSource("builtin:cpu-heavy").scenarioText("")
+                .opsPerSecond(5e8).calibrationMs(300).intervalS(0.25)
+                .phases(List.of("one thread", "8 threads, one GIL", "8 free threads")).build();
     }
 
     public static List<PhaseResult> results() {
