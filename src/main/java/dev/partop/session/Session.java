@@ -242,9 +242,11 @@ public final class Session implements Controls {
     private void runPhase(int index, ScheduledExecutorService watchdog) {
         Phase phase = phases.get(index);
         PythonRuntime python = CpythonPhases.runtime(phase);
-        PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase),
-                !phase.isCpython() ? PhaseResult.MODEL : python != null ? python.label() : "CPython (" + phase.python() + ")",
-                phase.note());
+        PhaseInfo info = PhaseInfo.builder().name(phase.name()).model(phase.model().keyword())
+                .settings(PhaseSettings.describe(phase))
+                .runtime(!phase.isCpython() ? PhaseResult.MODEL
+                        : python != null ? python.label() : "CPython (" + phase.python() + ")")
+                .note(phase.note()).build();
         List<TaskPlan> tasks = TaskPlans.of(phase, calibration);
         // a command phase has no workload: its one task is the program
         int taskCount = phase.model() == ModelKind.COMMAND ? 1 : phase.model() == ModelKind.WATCH ? 0 : tasks.size();

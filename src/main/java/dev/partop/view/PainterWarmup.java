@@ -39,7 +39,8 @@ public final class PainterWarmup {
                 new LaneSample(0, "T1", LaneState.HOLDING, 0.5, 0, 0.5, 0.5, 0, 0, 0, 0),
                 new LaneSample(1, "T2", LaneState.WAITING, 0.5, 0, 0.5, 0.5, 0, 0, 0, 0));
         Snapshot s = Snapshot.builder().t(0.25).state(RunState.RUNNING).phaseIndex(0).phaseCount(1)
-                .phase(new PhaseInfo("warm-up", "gil-threads", "")).phaseElapsed(0.25).tick(0.25).tasksTotal(2)
+                .phase(PhaseInfo.builder().name("warm-up").model("gil-threads").settings("").build())
+                .phaseElapsed(0.25).tick(0.25).tasksTotal(2)
                 .cores(cores).lanes(lanes).phaseCpu(0.25).parallelism(1).build();
         ViewState v = new ViewState();
         v.accept(s, symbols);

@@ -56,7 +56,9 @@ class PicturesTest {
                 new LaneSample(0, "T1", LaneState.HOLDING, 0.5, 0, 0.5, 0.5, 0, 0, 0, 0),
                 new LaneSample(1, "T2", LaneState.WAITING, 0.4, 0, 0.4, 0.6, 0, 0, 0, 0));
         return Snapshot.builder().seq(seq).t(0.25 * (seq + 1)).state(RunState.RUNNING).phaseIndex(phase).phaseCount(2)
-                .phase(new PhaseInfo(name, phase == 0 ? "sequential" : "gil-threads", "")).tick(0.25).tasksTotal(2)
+                .phase(PhaseInfo.builder().name(name).model(phase == 0 ? "sequential" : "gil-threads").settings("")
+                        .build())
+                .tick(0.25).tasksTotal(2)
                 .cores(cores(busy)).lanes(lanes).holders(holders).stats(new ModelStats(lock, null, null, null))
                 .results(done).build();
     }

@@ -74,7 +74,8 @@ public final class SyntheticSnapshots {
                 }
                 double time = 1 + seq * 0.25;
                 out.add(Snapshot.builder().seq(seq).t(time).state(RunState.RUNNING).phaseIndex(p).phaseCount(3)
-                        .phase(new PhaseInfo(names[p], models[p], p == 0 ? "1 thread, 8 tasks" : "8 threads, 8 tasks"))
+                        .phase(PhaseInfo.builder().name(names[p]).model(models[p])
+                                .settings(p == 0 ? "1 thread, 8 tasks" : "8 threads, 8 tasks").build())
                         .phaseElapsed(t * 0.25).tick(0.25).tasksDone(t / 4).tasksTotal(8).cores(cs).lanes(lanes)
                         .phaseCpu(t * 0.25).parallelism(1).self(new SelfStats(0.004, 4, 1500))
                         .results(p == 0 ? List.of() : allResults().subList(0, p)).build());
@@ -120,7 +121,8 @@ public final class SyntheticSnapshots {
                     12.5, 0.99, 0, 0);
             IoStats io = new IoStats(10L * t, 5.1, 6.2, 9.9);
             out.add(Snapshot.builder().seq(t).t(time).state(RunState.RUNNING).phaseIndex(1).phaseCount(3)
-                    .phase(new PhaseInfo("8 threads, one GIL", "gil-threads", "8 threads, switch 5ms, 8 tasks"))
+                    .phase(PhaseInfo.builder().name("8 threads, one GIL").model("gil-threads")
+                            .settings("8 threads, switch 5ms, 8 tasks").build())
                     .phaseElapsed(t * 0.25).tick(0.25).tasksDone(t / 10).tasksTotal(8).cores(cs).lanes(lanes)
                     .holders(spans).stats(new ModelStats(lock, io, null, null)).phaseCpu(t * 0.25).parallelism(0.99)
                     .self(new SelfStats(0.004, 4, 1500)).results(done).build());
@@ -143,7 +145,8 @@ public final class SyntheticSnapshots {
             lanes.add(new LaneSample(3, "T4", LaneState.IO, 0.01, 0.01, 0, 0, 0.99, 0, 0, -1));
             double time = 20 + t * 0.25;
             out.add(Snapshot.builder().seq(100 + t).t(time).state(RunState.RUNNING).phaseIndex(2).phaseCount(3)
-                    .phase(new PhaseInfo("8 free threads", "free-threads", "4 threads, 4 tasks"))
+                    .phase(PhaseInfo.builder().name("8 free threads").model("free-threads")
+                            .settings("4 threads, 4 tasks").build())
                     .phaseElapsed(t * 0.25).tick(0.25).tasksTotal(4).cores(source.sample()).lanes(lanes)
                     .phaseCpu(t * 0.75).parallelism(3.0).self(new SelfStats(0.004, 4, 1500)).results(results()).build());
         }

@@ -31,7 +31,8 @@ class ThreadLanesViewTest {
         ModelStats stats = new ModelStats(null, null, null, null, List.of(
                 new ObservedGil(100, "CPython 3.12", null, true, 101, 1, 5000, 300, 180, 0.99, 2.5)));
         for (Snapshot s : base) {
-            out.add(s.toBuilder().phase(new PhaseInfo("watch", "watch", "pid 100")).tasksDone(0).tasksTotal(0)
+            out.add(s.toBuilder().phase(PhaseInfo.builder().name("watch").model("watch").settings("pid 100").build())
+                    .tasksDone(0).tasksTotal(0)
                     .lanes(lanes).holders(List.of()).stats(stats).build());
         }
         return out;
