@@ -158,8 +158,10 @@ final class PhaseReader {
                         + " characters; this one has " + note.length() + (note.contains("\n") ? " and several lines" : ""));
             }
         }
-        return new Phase(name, model, threads, workers, interpreters, switchInterval, gilPolicy, checkInterval, timeout,
-                start, work, command, raw.line(), runtime, python, startMethod, note);
+        return Phase.builder().name(name).model(model).threads(threads).workers(workers).interpreters(interpreters)
+                .switchInterval(switchInterval).gilPolicy(gilPolicy).checkInterval(checkInterval).timeout(timeout)
+                .start(start).workloads(work).command(command).line(raw.line()).runtime(runtime).python(python)
+                .startMethod(startMethod).note(note).build();
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.partop.model;
 
-import dev.partop.scenario.PoolStart;
 
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.IoKind;
 import dev.partop.scenario.IoSpec;
 import dev.partop.scenario.ModelKind;
@@ -26,8 +24,7 @@ class EventLoopModelTest {
     private static final Calibration CAL = Calibration.measure(Duration.ofMillis(100));
 
     private static EventLoopModel model(Workload... w) {
-        Phase p = new Phase("p", ModelKind.EVENT_LOOP, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null, PoolStart.COLD,
-                List.of(w), List.of(), 0);
+        Phase p = Phase.builder().name("p").model(ModelKind.EVENT_LOOP).workloads(List.of(w)).build();
         return new EventLoopModel(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
     }
 

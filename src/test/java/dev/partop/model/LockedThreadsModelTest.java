@@ -1,6 +1,5 @@
 package dev.partop.model;
 
-import dev.partop.scenario.PoolStart;
 
 import dev.partop.model.lock.Gil;
 import dev.partop.model.lock.LegacyGil;
@@ -38,8 +37,8 @@ class LockedThreadsModelTest {
 
     private static LockedThreadsModel model(ModelKind kind, int threads, int interpreters, GilPolicy policy,
                                             Workload... work) {
-        Phase p = new Phase("p", kind, threads, 0, interpreters, Duration.ofMillis(5), policy, 100, null, PoolStart.COLD,
-                List.of(work), List.of(), 0);
+        Phase p = Phase.builder().name("p").model(kind).threads(threads).interpreters(interpreters).gilPolicy(policy)
+                .workloads(List.of(work)).build();
         PhaseContext ctx = new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime());
         return kind == ModelKind.INTERPRETERS ? LockedThreadsModel.interpreters(ctx) : LockedThreadsModel.gilThreads(ctx);
     }

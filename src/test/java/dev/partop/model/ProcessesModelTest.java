@@ -2,7 +2,6 @@ package dev.partop.model;
 
 import dev.partop.scenario.PoolStart;
 
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Workload;
@@ -25,8 +24,8 @@ class ProcessesModelTest {
     private static final Calibration CAL = Calibration.measure(Duration.ofMillis(100));
 
     private static ProcessesModel model(int workers, PoolStart start, Workload w) {
-        Phase p = new Phase("p", ModelKind.PROCESSES, 1, workers, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
-                start, List.of(w), List.of(), 0);
+        Phase p = Phase.builder().name("p").model(ModelKind.PROCESSES).workers(workers).start(start)
+                .workloads(List.of(w)).build();
         return new ProcessesModel(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
     }
 

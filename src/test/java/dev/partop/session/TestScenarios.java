@@ -1,8 +1,6 @@
 package dev.partop.session;
 
-import dev.partop.scenario.PoolStart;
 
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.IoSpec;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
@@ -27,8 +25,8 @@ public final class TestScenarios {
     }
 
     public static Phase phase(String name, ModelKind model, int threads, Workload... work) {
-        return new Phase(name, model, threads, 1, 1, Duration.ofMillis(5), GilPolicy.NEW, 100, null, PoolStart.COLD,
-                List.of(work), List.of(), 0);
+        return Phase.builder().name(name).model(model).threads(threads).workers(1).interpreters(1)
+                .workloads(List.of(work)).build();
     }
 
     public static Scenario scenario(Phase... phases) {

@@ -3,7 +3,6 @@ package dev.partop.model.cpython;
 import dev.partop.TestProcesses;
 import dev.partop.model.Lane;
 import dev.partop.model.PhaseContext;
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.IoKind;
 import dev.partop.scenario.IoSpec;
 import dev.partop.scenario.ModelKind;
@@ -41,9 +40,9 @@ class CpythonRuntimeTest {
     private static final Calibration CAL = Calibration.measure(Duration.ofMillis(100));
 
     static Phase phase(ModelKind model, int threads, String python, String start, String method, Workload w) {
-        return new Phase("p", model, threads, threads, 2, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
-                PoolStart.valueOf(start.toUpperCase(java.util.Locale.ROOT)),
-                List.of(w), List.of(), 0, RuntimeKind.CPYTHON, python, method);
+        return Phase.builder().name("p").model(model).threads(threads).workers(threads).interpreters(2)
+                .start(PoolStart.valueOf(start.toUpperCase(java.util.Locale.ROOT))).workloads(List.of(w))
+                .runtime(RuntimeKind.CPYTHON).python(python).startMethod(method).build();
     }
 
     static CpythonRuntime runtime(Phase p) {
