@@ -31,7 +31,8 @@ class ProcessesModelTest {
 
     @Test
     void tasksAndPayloadsGoThereAndBack() throws Exception {
-        ProcessesModel m = model(2, PoolStart.WARM, new Workload(4, Duration.ofMillis(20), 0, null, 1, 0, 0, 100_000));
+        ProcessesModel m = model(2, PoolStart.WARM, Workload.builder().tasks(4).cpu(Duration.ofMillis(20))
+                .payload(100_000).build());
         try {
             m.prepare();
             m.run();
@@ -52,7 +53,7 @@ class ProcessesModelTest {
 
     @Test
     void aWorkerKilledFromOutsideFailsThePhaseWithAReason() throws Exception {
-        ProcessesModel m = model(2, PoolStart.WARM, new Workload(2, Duration.ofSeconds(30), 0, null, 1, 0, 0, 0));
+        ProcessesModel m = model(2, PoolStart.WARM, Workload.builder().tasks(2).cpu(Duration.ofSeconds(30)).build());
         try {
             m.prepare();
             long victim = m.pids().get(1);

@@ -17,11 +17,11 @@ public final class TestScenarios {
     }
 
     public static Workload cpu(int tasks, Duration cpu) {
-        return new Workload(tasks, cpu, 0, null, 1, 0, 0, 0);
+        return Workload.builder().tasks(tasks).cpu(cpu).build();
     }
 
     public static Workload io(int tasks, IoSpec io, int rounds) {
-        return new Workload(tasks, null, 0, io, rounds, 0, 0, 0);
+        return Workload.builder().tasks(tasks).io(io).rounds(rounds).build();
     }
 
     public static Phase phase(String name, ModelKind model, int threads, Workload... work) {
