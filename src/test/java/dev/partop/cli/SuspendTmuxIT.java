@@ -8,10 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Ctrl-Z from a real shell (bash in tmux): the terminal is given back exactly as it was
@@ -25,14 +23,12 @@ class SuspendTmuxIT {
 
     @BeforeAll
     static void tmux() {
-        if (System.getenv("CI") != null) assertThat(Tmux.available()).as("CI installs tmux (.ci/run)").isTrue();
-        assumeTrue(Tmux.available(), "tmux is not installed");
+        Tmux.require();
     }
 
     @Test
     void ctrlZGivesTheTerminalBackAndFgTakesItAgain() throws Exception {
-        Path scenario = dir.resolve("suspend.yaml");
-        Files.writeString(scenario, """
+        Path scenario = JarRunner.scenario(dir, "suspend.yaml", """
                 name: suspend test
                 phases:
                   - name: two workers
@@ -46,10 +42,8 @@ class SuspendTmuxIT {
         Path before = dir.resolve("stty-before");
         Path stopped = dir.resolve("stty-stopped");
         Path after = dir.resolve("stty-after");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Map<String, String> env = Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8", "CI", "");
-        try (Tmux t = Tmux.start(100, 30, env, "bash --norc --noprofile -i", false)) {
-            t.keys("stty -a > " + before + "; " + java + " -jar " + JarRunner.jar() + " " + scenario, "Enter");
+        try (Tmux t = Tmux.start(100, 30, Tmux.env(), "bash --norc --noprofile -i", false)) {
+            t.keys("stty -a > " + before + "; " + JarRunner.commandLine(scenario), "Enter");
             t.awaitScreen(s -> s.contains("phase 1/2") && s.contains("worker 2"), 30, "the workers' phase");
             long pane = t.panePid();
             List<ProcessHandle> javas = ProcessHandle.of(pane).orElseThrow().descendants()
