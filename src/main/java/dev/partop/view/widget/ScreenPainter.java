@@ -4,6 +4,7 @@ import dev.partop.view.term.Theme;
 
 import dev.partop.view.term.CellGrid;
 
+import dev.partop.snapshot.CpuLimit;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
 
@@ -75,7 +76,8 @@ public final class ScreenPainter {
      * every phase's band and name, and the lanes of each phase as they were at its end.
      */
     private void paintFinal(Canvas screen, Rect top, ViewState v, Snapshot s) {
-        int n = s.cores().size();
+        CpuLimit limit = AllowedCores.limit(v);
+        int n = AllowedCores.shown(s, limit).size();
         int width = top.width();
         int bars = CoreBarsView.wantedRows(n, width);
         boolean heat = bars > Math.max(3, top.height() / 4);
@@ -85,7 +87,7 @@ public final class ScreenPainter {
         // the strip takes a third (at least 3 rows, at most 9), the lanes the rest
         int timeline = Math.max(3, Math.min(9, (top.height() - cores) / 3));
         excerpts = Math.max(0, top.height() - cores - timeline);
-        if (cores > 0) CoreBarsView.render(screen.sub(top.top(cores)), s, symbols, heat);
+        if (cores > 0) CoreBarsView.render(screen.sub(top.top(cores)), s, limit, symbols, heat);
         Rect rest = top.below(cores);
         TimelineView.render(screen.sub(rest.top(timeline)), v.timeline(), n, false, symbols);
         ExcerptView.render(screen.sub(rest.below(timeline)), v.excerpts(), symbols);
@@ -135,8 +137,9 @@ public final class ScreenPainter {
             Canvas sep = screen.sub(new Rect(right.col() - 1, top.row(), 1, top.height()));
             for (int i = 0; i < top.height(); i++) sep.text(0, i, String.valueOf(symbols.vertical()), Theme.Role.DIM);
         }
-        Layout l = layout(s.cores().size(), s.lanes().size(), left.width(), left.height());
-        CoreBarsView.render(screen.sub(left.top(l.cores)), s, symbols, l.heat);
+        CpuLimit limit = AllowedCores.limit(v);
+        Layout l = layout(AllowedCores.shown(s, limit).size(), s.lanes().size(), left.width(), left.height());
+        CoreBarsView.render(screen.sub(left.top(l.cores)), s, limit, symbols, l.heat);
         Rect rest = left.below(l.cores);
         if (l.history > 0) HistoryView.render(screen.sub(rest.top(l.history)), v, symbols);
         rest = rest.below(l.history);
