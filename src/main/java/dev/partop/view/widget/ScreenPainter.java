@@ -93,6 +93,33 @@ public final class ScreenPainter {
         ExcerptView.render(screen.sub(rest.below(timeline)), v.excerpts(), symbols);
     }
 
+    /**
+     * "partop needs at least 40x10 / this terminal is 20x8", broken between words where even
+     * that is too wide, so a tiny pane still reads whole words rather than "partop nee".
+     */
+    private static void tooSmall(Canvas screen, int cols, int rows) {
+        String need = "partop needs at least " + MIN_COLS + "x" + MIN_ROWS;
+        String is = "this terminal is " + cols + "x" + rows;
+        List<String> lines = new java.util.ArrayList<>();
+        int needLines = 0;
+        for (String part : new String[]{need, is}) {
+            StringBuilder line = new StringBuilder();
+            for (String w : part.split(" ")) {
+                if (line.length() > 0 && line.length() + 1 + w.length() > cols) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                if (line.length() > 0) line.append(' ');
+                line.append(w);
+            }
+            lines.add(line.toString());
+            if (part == need) needLines = lines.size();
+        }
+        for (int i = 0; i < Math.min(rows, lines.size()); i++) {
+            screen.text(0, i, lines.get(i), i < needLines ? Theme.Role.BAD : Theme.Role.TEXT);
+        }
+    }
+
     /** Paints the whole frame into {@code grid} (cleared first). */
     public void paint(CellGrid grid, ViewState v, boolean paused, boolean help, boolean replay) {
         grid.clear();
@@ -100,8 +127,7 @@ public final class ScreenPainter {
         int rows = grid.rows();
         Canvas screen = new Canvas(grid, new Rect(0, 0, cols, rows));
         if (cols < MIN_COLS || rows < MIN_ROWS) {
-            screen.text(0, 0, "partop needs at least " + MIN_COLS + "x" + MIN_ROWS, Theme.Role.BAD);
-            screen.text(0, 1, "this terminal is " + cols + "x" + rows, Theme.Role.TEXT);
+            tooSmall(screen, cols, rows);
             return;
         }
         Snapshot s = v.latest();
