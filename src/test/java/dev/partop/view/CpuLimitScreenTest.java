@@ -24,8 +24,7 @@ class CpuLimitScreenTest {
         Machine m = h.machine();
         Machine limited = new Machine(m.cpuModel(), m.logical(), m.physical(), m.packages(), m.maxFreqMhz(),
                 m.topology(), limit);
-        return new RunHeader(h.partopVersion(), h.javaVersion(), h.os(), limited, h.scenarioName(),
-                h.scenarioSource(), h.scenarioText(), h.opsPerSecond(), h.calibrationMs(), h.intervalS(), h.phases());
+        return h.toBuilder().machine(limited).build();
     }
 
     private static List<Integer> range(int from, int to) {
