@@ -43,7 +43,7 @@ public final class PlainPrinter implements SnapshotSink {
         CpuLimit limit = h.machine().limit();
         if (limit != null && !limit.describe().isEmpty()) {
             // a container's quota or cpuset: what "of N cores" below is out of
-            out.printf(Locale.ROOT, "allowed: %s cores (%s)%n", CpuLimit.cores(limit.allowedCores()), limit.describe());
+            out.printf(Locale.ROOT, "allowed: %s (%s)%n", CpuLimit.coresNoun(limit.allowedCores(), ""), limit.describe());
         }
         out.printf(Locale.ROOT, "calibration: %.0f M ops/s on one core (%.0f ms)%n", h.opsPerSecond() / 1e6,
                 h.calibrationMs());

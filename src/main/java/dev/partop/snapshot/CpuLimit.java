@@ -45,6 +45,13 @@ public record CpuLimit(int hostCpus, List<Integer> allowed, Double quotaCores, S
         return s.replaceAll("\\.?0+$", "");
     }
 
+    /** "1 core", "0.5 cores", "2 cores": the count and the noun that goes with it. */
+    public static String coresNoun(double cores, String adjective) {
+        String n = cores(cores);
+        String word = adjective.isEmpty() ? "" : adjective + " ";
+        return n + " " + word + (n.equals("1") ? "core" : "cores");
+    }
+
     /**
      * What limits partop, in words: "quota 2 of 64 CPUs", "cpuset 0-1 of 64 CPUs", "CPUs 0 of 2
      * (affinity)", then what could not be read; "" where nothing limits it and all was read.

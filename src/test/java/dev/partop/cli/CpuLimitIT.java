@@ -106,7 +106,7 @@ class CpuLimitIT {
         assertThat(r.exit()).as(r.out()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).contains("(1 CPUs");
-        assertThat(lines.get(1)).isEqualTo("allowed: 1 cores (affinity 0 of " + cpus + " CPUs)");
+        assertThat(lines.get(1)).isEqualTo("allowed: 1 core (affinity 0 of " + cpus + " CPUs)");
         // one bar: the sample lines list one CPU's figure
         assertThat(lines).anySatisfy(l -> assertThat(l).matches(".*cores +[0-9.]+/1 .*\\| +\\d+$"));
     }

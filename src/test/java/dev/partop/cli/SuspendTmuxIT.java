@@ -95,10 +95,8 @@ class SuspendTmuxIT {
                 """);
         Path before = dir.resolve("bg-stty-before");
         Path after = dir.resolve("bg-stty-after");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Map<String, String> env = Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8", "CI", "");
-        try (Tmux t = Tmux.start(100, 30, env, "bash --norc --noprofile -i", false)) {
-            t.keys("stty -a > " + before + "; " + java + " -jar " + JarRunner.jar() + " " + scenario, "Enter");
+        try (Tmux t = Tmux.start(100, 30, Tmux.env(), "bash --norc --noprofile -i", false)) {
+            t.keys("stty -a > " + before + "; " + JarRunner.commandLine(scenario), "Enter");
             String screen = t.awaitScreen(s -> s.contains("worker 2") && phaseSeconds(s) >= 1, 30, "the workers' phase");
             List<ProcessHandle> javas = ProcessHandle.of(t.panePid()).orElseThrow().descendants()
                     .filter(p -> p.info().command().orElse("").endsWith("java")).toList();

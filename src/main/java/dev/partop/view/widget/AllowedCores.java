@@ -57,7 +57,7 @@ final class AllowedCores {
 
     /** "of 2 cores", or under a limit "of 0.5 allowed cores". */
     static String of(Snapshot s, CpuLimit limit) {
-        if (limit != null && limit.limited()) return "of " + CpuLimit.cores(limit.allowedCores()) + " allowed cores";
+        if (limit != null && limit.limited()) return "of " + CpuLimit.coresNoun(limit.allowedCores(), "allowed");
         return f("of %d cores", s.cores().size());
     }
 }
