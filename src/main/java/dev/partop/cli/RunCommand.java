@@ -8,8 +8,6 @@ import dev.partop.probe.CoreSource;
 import dev.partop.probe.CoreSources;
 import dev.partop.probe.SyntheticCoreSource;
 import dev.partop.scenario.BuiltinScenarios;
-import dev.partop.scenario.GilPolicy;
-import dev.partop.scenario.PoolStart;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Scenario;
@@ -62,6 +60,8 @@ public class RunCommand implements Callable<Integer> {
     String size;
     Path save;
     Path report;
+    /** What {@link #report} is to hold, from its extension; worked out once, by {@link #checkOptions}. */
+    private ReportCommand.Format reportFormat;
     boolean allowCommands;
     Integer syntheticCores;
     List<String> commandArgs;
@@ -220,7 +220,7 @@ public class RunCommand implements Callable<Integer> {
             System.err.println("partop: no report written to " + report + ": the run stopped before it started");
         } else if (report != null) {
             try {
-                Files.writeString(report, ReportCommand.render(timeline, ReportCommand.Format.ofFile(report), Theme.light));
+                Files.writeString(report, ReportCommand.render(timeline, reportFormat, Theme.light));
             } catch (java.io.IOException e) {
                 screens.failures().of("--report", report, "the report is not whole").accept(e);
             }
@@ -245,7 +245,8 @@ public class RunCommand implements Callable<Integer> {
         }
         if (size != null) DisplayOptions.size(size, true);
         checkWritable(report, "--report");
-        if (report != null && ReportCommand.Format.ofFile(report) == null) {
+        reportFormat = report == null ? null : ReportCommand.Format.ofFile(report);
+        if (report != null && reportFormat == null) {
             throw new UserError("--report " + report + ": unknown kind of file; name it .md, .csv, .json, .svg or .html", null);
         }
     }
@@ -339,8 +340,8 @@ public class RunCommand implements Callable<Integer> {
         if (mode == Mode.RUN) {
             // the user typed the program: it needs no --allow-commands
             String text = "# partop run -- " + String.join(" ", commandArgs) + "\n";
-            Phase p = new Phase(commandArgs.get(0), ModelKind.COMMAND, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100,
-                    null, PoolStart.COLD, List.of(), List.copyOf(commandArgs), 0);
+            Phase p = Phase.builder().name(commandArgs.get(0)).model(ModelKind.COMMAND)
+                    .command(List.copyOf(commandArgs)).build();
             return new Scenario("run " + String.join(" ", commandArgs), "a program run by partop run", p.name(),
                     List.of(p), "command line", text);
         }

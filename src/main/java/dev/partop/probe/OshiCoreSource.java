@@ -104,7 +104,7 @@ public final class OshiCoreSource implements CoreSource {
             rows.add(i);
             topology.add(new Machine.Cpu(i, i, 0));
         }
-        Machine m = new Machine("", topology.size(), topology.size(), 1, 0, List.copyOf(topology));
+        Machine m = new Machine("", topology.size(), topology.size(), 1, 0, List.copyOf(topology), CpuLimitProbe.self());
         return new Layout(null, m, rows.stream().mapToInt(Integer::intValue).toArray(), false);
     }
 
@@ -131,7 +131,8 @@ public final class OshiCoreSource implements CoreSource {
         long[] freq = cpu.getCurrentFreq();
         boolean frequencyKnown = freq.length == all.size() && freq.length > 0 && freq[0] > 0;
         Machine machine = new Machine(cpu.getProcessorIdentifier().getName().trim(), topology.size(), cores.size(),
-                packages.size(), maxFreq > 0 ? maxFreq / 1_000_000 : 0, Collections.unmodifiableList(topology));
+                packages.size(), maxFreq > 0 ? maxFreq / 1_000_000 : 0, Collections.unmodifiableList(topology),
+                CpuLimitProbe.self());
         return new Layout(cpu, machine, rowList.stream().mapToInt(Integer::intValue).toArray(), frequencyKnown);
     }
 

@@ -1,10 +1,8 @@
 package dev.partop.session;
 
 import dev.partop.probe.OshiCoreSource;
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
-import dev.partop.scenario.PoolStart;
 import dev.partop.scenario.RuntimeKind;
 import dev.partop.scenario.Scenario;
 import dev.partop.sink.SnapshotSink;
@@ -29,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CpythonLanesTest {
 
     private static Phase gil(String name, RuntimeKind runtime) {
-        return new Phase(name, ModelKind.GIL_THREADS, 2, 1, 1, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
-                PoolStart.COLD, List.of(cpu(2, Duration.ofMillis(700))), List.of(), 0, runtime, "python3", null);
+        return Phase.builder().name(name).model(ModelKind.GIL_THREADS).threads(2).switchInterval(Duration.ofMillis(5))
+                .workloads(List.of(cpu(2, Duration.ofMillis(700)))).runtime(runtime).python("python3").build();
     }
 
     @Test
