@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.Json;
 import dev.partop.snapshot.PhaseResult;
+import dev.partop.snapshot.ProcessFold;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
@@ -89,6 +90,8 @@ public final class JsonLinesPrinter implements SnapshotSink {
         o.put("tasks_done", s.tasksDone());
         o.put("tasks_total", s.tasksTotal());
         o.set("lanes", json.valueToTree(s.lanes()));
+        // a real program of many threads: also folded by process, as the dashboard shows it
+        if (ProcessFold.folds(s.lanes())) o.set("groups", json.valueToTree(ProcessFold.of(s.lanes())));
         o.set("holders", json.valueToTree(s.holders()));
         ObjectNode stats = json.valueToTree(s.stats());
         stats.properties().removeIf(e -> e.getValue().isNull());
