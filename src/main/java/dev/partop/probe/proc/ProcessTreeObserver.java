@@ -78,6 +78,8 @@ public final class ProcessTreeObserver implements AutoCloseable {
     private volatile long quiet;
     private volatile long samples;
     private volatile long presumed;
+    /** Whether the last sweep found every live thread quiet (the loop then sweeps at the slower rate). */
+    private boolean allQuiet;
 
     private ProcessTreeObserver(ProcReader proc, List<Long> roots, Options options, SyscallTable table) {
         this.proc = proc;
@@ -169,17 +171,22 @@ public final class ProcessTreeObserver implements AutoCloseable {
 
     private void loop() {
         long period = options.samplePeriod().toNanos();
-        long discoverEvery = Math.max(1, options.discoverPeriod().toNanos() / period);
+        long discoverPeriod = options.discoverPeriod().toNanos();
         long next = System.nanoTime();
-        long n = 0;
+        long nextDiscovery = next + discoverPeriod;
         while (running) {
             long now = System.nanoTime();
-            if (++n % discoverEvery == 0) discover(now);
+            if (now - nextDiscovery >= 0) {
+                discover(now);
+                nextDiscovery = now + discoverPeriod;
+            }
             sweep(now);
             long took = System.nanoTime() - now;
             sampleNanos += took;
             sweeps++;
-            next += period;
+            // every thread quiet (blocked 0.2 s, read at the slower rate): the next sweep at that rate
+            // (a thread waking is seen at its next read either way); new threads are looked for on time
+            next += allQuiet ? Math.min(options.quietPeriod().toNanos(), nextDiscovery - now) : period;
             long wait = next - System.nanoTime();
             if (wait < 0) next = System.nanoTime(); // fell behind (a loaded machine): no burst to catch up
             else LockSupport.parkNanos(wait);
@@ -201,16 +208,20 @@ public final class ProcessTreeObserver implements AutoCloseable {
         }
         long quietAfter = options.quietAfter().toNanos();
         long quietRead = options.quietPeriod().toNanos() - options.samplePeriod().toNanos() / 2;
+        boolean quietAll = quietAfter > 0;
         for (ObservedThread t : threads) {
             if (t.done()) continue;
             ObservedProcess p = byPid.get(t.pid());
-            if (t.blockedSince != 0 && now - t.blockedSince >= quietAfter && now - t.readAt < quietRead) {
+            boolean quietNow = t.blockedSince != 0 && now - t.blockedSince >= quietAfter;
+            if (quietNow && now - t.readAt < quietRead) {
                 stillBlocked(t, now, p); // quiet: not read this time
                 presumed++;
                 continue;
             }
             sample(t, now, p, gils.get(t.pid()));
+            quietAll &= t.done() || (t.blockedSince != 0 && now - t.blockedSince >= quietAfter);
         }
+        allQuiet = quietAll;
     }
 
     private void sample(ObservedThread t, long now, ObservedProcess p, GilReading gil) {
