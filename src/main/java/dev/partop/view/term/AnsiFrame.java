@@ -71,19 +71,25 @@ final class AnsiFrame {
         int rows = Math.min(grid.rows(), visibleRows);
         for (int row = 0; row < rows; row++) findPieces(grid, all ? null : shown, row * stride, row, cols);
         int written = 0;
-        // the current style's pieces first, then each other style in the order it appears
-        boolean[] done = new boolean[ROLES.length];
-        for (int k = -1; k < count; k++) {
-            int r = k < 0 ? style : pieces[4 * k + 3];
-            if (r < 0 || done[r]) continue;
-            done[r] = true;
-            boolean styled = false;
-            for (int p = k < 0 ? 0 : k; p < count; p++) {
-                if (pieces[4 * p + 3] != r) continue;
-                if (!styled) {
-                    setStyle(r);
-                    styled = true;
+        // style by style, each next the one cheapest to change to (bold kept, or the same colour)
+        boolean[] present = new boolean[ROLES.length];
+        for (int p = 0; p < count; p++) present[pieces[4 * p + 3]] = true;
+        while (true) {
+            int r = -1;
+            int best = Integer.MAX_VALUE;
+            for (int c = 0; c < ROLES.length; c++) {
+                if (!present[c]) continue;
+                int cost = styleBytes(c);
+                if (cost < best) {
+                    best = cost;
+                    r = c;
                 }
+            }
+            if (r < 0) break;
+            present[r] = false;
+            setStyle(r);
+            for (int p = 0; p < count; p++) {
+                if (pieces[4 * p + 3] != r) continue;
                 int row = pieces[4 * p], from = pieces[4 * p + 1], to = pieces[4 * p + 2];
                 move(row, from);
                 for (int col = from; col < to; col++) {
@@ -152,6 +158,16 @@ final class AnsiFrame {
         pieces[4 * count + 2] = to;
         pieces[4 * count + 3] = role;
         count++;
+    }
+
+    /** The bytes {@link #setStyle} would send to change to {@code r}. */
+    private int styleBytes(int r) {
+        if (r == style) return 0;
+        if (style < 0) return 100 + fg[r].length;
+        boolean boldChanges = bold[r] != bold[style];
+        boolean fgChanges = !Arrays.equals(fg[r], fg[style]);
+        if (!boldChanges && !fgChanges) return 0;
+        return 3 + (boldChanges ? (bold[r] ? 1 : 2) : 0) + (boldChanges && fgChanges ? 1 : 0) + (fgChanges ? fg[r].length : 0);
     }
 
     /** One SGR sequence with only what changes; from an unknown style, a reset first. */
