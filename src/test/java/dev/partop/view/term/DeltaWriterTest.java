@@ -100,8 +100,8 @@ class DeltaWriterTest {
         FixedSizeTerminal real = new FixedSizeTerminal(out, new TerminalSize(12, 1));
         new DeltaWriter(new Theme(ColorMode.TRUECOLOR)).write(g, real, 12, 1);
         String bytes = out.toString(StandardCharsets.UTF_8);
-        assertThat(bytes).contains("\u001b[0;1;38;2;97;175;239m\u001b[1Hcpu");
-        assertThat(bytes.substring(bytes.indexOf("cpu"))).contains("\u001b[22;39m \u2588\u28ff\u00e9");
+        assertThat(bytes).contains("\u001b[1;38;2;97;175;239m\u001b[1Hcpu");
+        assertThat(bytes).contains("\u001b[0;39m\u001b[1;4H \u2588\u28ff\u00e9");
     }
 
     @Test
