@@ -143,4 +143,46 @@ public final class SyntheticSnapshots {
         }
         return out;
     }
+
+    /** The phases of model-vs-cpython: each case as a model, then in CPython (the names differ only at the end). */
+    static final String[] PAIRED = {"one thread (model)", "one thread (CPython)", "2 GIL threads (model)",
+            "2 GIL threads (CPython)", "I/O-bound threads (model)", "I/O-bound threads (CPython)", "convoy (model)",
+            "convoy (CPython)", "2 processes (model)", "2 processes (CPython)"};
+    private static final int[] PAIRED_LANES = {1, 1, 2, 2, 8, 8, 2, 2, 2, 2};
+
+    public static RunHeader pairedHeader(int cores) {
+        Machine m = new SyntheticCoreSource(cores).machine();
+        return new RunHeader("test", "17", "Linux", m, "partop's models beside real CPython", "builtin:model-vs-cpython",
+                "", 5e8, 300, 0.25, List.of(PAIRED), "", List.of("speedup", "latency"));
+    }
+
+    /** A finished model-vs-cpython run: {@code ticks} snapshots of each of its ten phases, then the final one. */
+    public static List<Snapshot> pairedRun(int cores, int ticks) {
+        SyntheticCoreSource source = new SyntheticCoreSource(cores);
+        List<Snapshot> out = new ArrayList<>();
+        List<PhaseResult> results = new ArrayList<>();
+        long seq = 0;
+        for (int p = 0; p < PAIRED.length; p++) {
+            String model = p < 2 ? "sequential" : p < 8 ? "gil-threads" : "processes";
+            for (int t = 0; t < ticks; t++, seq++) {
+                List<LaneSample> lanes = new ArrayList<>();
+                for (int i = 0; i < PAIRED_LANES[p]; i++) {
+                    boolean holds = i == t % PAIRED_LANES[p];
+                    lanes.add(new LaneSample(i, "T" + (i + 1), holds ? LaneState.HOLDING : LaneState.WAITING,
+                            holds ? 0.6 : 0.05, 0, holds ? 0.6 : 0.05, holds ? 0.4 : 0.95, 0, 0, 0, 0));
+                }
+                out.add(new Snapshot(Snapshot.FORMAT, seq, 1 + seq * 0.25, RunState.RUNNING, p, PAIRED.length,
+                        new PhaseInfo(PAIRED[p], model, "2 tasks"), t * 0.25, 0.25, 0, 2, source.sample(), lanes,
+                        List.of(), ModelStats.NONE, t * 0.25, 1, new SelfStats(0.004, 4, 1500), List.copyOf(results),
+                        null));
+            }
+            boolean cpython = p % 2 == 1;
+            results.add(new PhaseResult(PAIRED[p], model, "2 tasks", 2 + p * 0.1, 2, 0.99, 1.0 + p * 0.01, 2, 2,
+                    PhaseStatus.OK, null, ModelStats.NONE, cpython ? "cpython" : null, cpython ? "3.11.7" : null));
+        }
+        out.add(new Snapshot(Snapshot.FORMAT, seq, 1 + seq * 0.25, RunState.FINISHED, -1, PAIRED.length, null, 0, 0.25,
+                0, 0, source.sample(), List.of(), List.of(), ModelStats.NONE, 0, 0, new SelfStats(0.003, 4, 900),
+                List.copyOf(results), null));
+        return out;
+    }
 }
