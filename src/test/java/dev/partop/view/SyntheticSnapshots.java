@@ -161,8 +161,10 @@ public final class SyntheticSnapshots {
 
     public static RunHeader pairedHeader(int cores) {
         Machine m = new SyntheticCoreSource(cores).machine();
-        return new RunHeader("test", "17", "Linux", m, "partop's models beside real CPython", "builtin:model-vs-cpython",
-                "", 5e8, 300, 0.25, List.of(PAIRED), "", List.of("speedup", "latency"));
+        return RunHeader.builder().partopVersion("test").javaVersion("17").os("Linux").machine(m)
+                .scenarioName("partop's models beside real CPython").scenarioSource("builtin:model-vs-cpython")
+                .scenarioText("").opsPerSecond(5e8).calibrationMs(300).intervalS(0.25).phases(List.of(PAIRED))
+                .figures(List.of("speedup", "latency")).build();
     }
 
     /** A finished model-vs-cpython run: {@code ticks} snapshots of each of its ten phases, then the final one. */
@@ -180,18 +182,21 @@ public final class SyntheticSnapshots {
                     lanes.add(new LaneSample(i, "T" + (i + 1), holds ? LaneState.HOLDING : LaneState.WAITING,
                             holds ? 0.6 : 0.05, 0, holds ? 0.6 : 0.05, holds ? 0.4 : 0.95, 0, 0, 0, 0));
                 }
-                out.add(new Snapshot(Snapshot.FORMAT, seq, 1 + seq * 0.25, RunState.RUNNING, p, PAIRED.length,
-                        new PhaseInfo(PAIRED[p], model, "2 tasks"), t * 0.25, 0.25, 0, 2, source.sample(), lanes,
-                        List.of(), ModelStats.NONE, t * 0.25, 1, new SelfStats(0.004, 4, 1500), List.copyOf(results),
-                        null));
+                out.add(Snapshot.builder().seq(seq).t(1 + seq * 0.25).state(RunState.RUNNING).phaseIndex(p)
+                        .phaseCount(PAIRED.length)
+                        .phase(PhaseInfo.builder().name(PAIRED[p]).model(model).settings("2 tasks").build())
+                        .phaseElapsed(t * 0.25).tick(0.25).tasksTotal(2).cores(source.sample()).lanes(lanes)
+                        .phaseCpu(t * 0.25).parallelism(1).self(new SelfStats(0.004, 4, 1500))
+                        .results(List.copyOf(results)).build());
             }
             boolean cpython = p % 2 == 1;
-            results.add(new PhaseResult(PAIRED[p], model, "2 tasks", 2 + p * 0.1, 2, 0.99, 1.0 + p * 0.01, 2, 2,
-                    PhaseStatus.OK, null, ModelStats.NONE, cpython ? "cpython" : null, cpython ? "3.11.7" : null));
+            results.add(PhaseResult.builder().name(PAIRED[p]).model(model).settings("2 tasks").wallS(2 + p * 0.1)
+                    .cpuS(2).parallelism(0.99).speedup(1.0 + p * 0.01).tasksDone(2).tasksTotal(2)
+                    .runtime(cpython ? "cpython" : null).pythonVersion(cpython ? "3.11.7" : null).build());
         }
-        out.add(new Snapshot(Snapshot.FORMAT, seq, 1 + seq * 0.25, RunState.FINISHED, -1, PAIRED.length, null, 0, 0.25,
-                0, 0, source.sample(), List.of(), List.of(), ModelStats.NONE, 0, 0, new SelfStats(0.003, 4, 900),
-                List.copyOf(results), null));
+        out.add(Snapshot.builder().seq(seq).t(1 + seq * 0.25).state(RunState.FINISHED).phaseCount(PAIRED.length)
+                .tick(0.25).cores(source.sample()).self(new SelfStats(0.003, 4, 900)).results(List.copyOf(results))
+                .build());
         return out;
     }
 }
