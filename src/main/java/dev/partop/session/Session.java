@@ -204,11 +204,13 @@ public final class Session implements Controls {
             state = RunState.WARMING_UP;
             warmup = Warmup.run(phases, calibration, originNanos, () -> quit);
         }
+        // after the warm-up, which wants the compiler at full speed; from here on it takes only idle cores
+        String compilers = options.warmup() ? CompilerThreads.yieldToWorkload() : null;
         RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
                 calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList(),
-                pythons, options.warmup() ? warmup.describe() : null, warmup.runMs() + warmup.settleMs(),
+                pythons, options.warmup() ? warmup.describe() + "; " + compilers : null, warmup.runMs() + warmup.settleMs(),
                 scenario.description(), scenario.figures());
         synchronized (this) {
             // no tick between the header and the first Snapshot after it
