@@ -8,8 +8,6 @@ import dev.partop.probe.CoreSource;
 import dev.partop.probe.CoreSources;
 import dev.partop.probe.SyntheticCoreSource;
 import dev.partop.scenario.BuiltinScenarios;
-import dev.partop.scenario.GilPolicy;
-import dev.partop.scenario.PoolStart;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Scenario;
@@ -339,8 +337,8 @@ public class RunCommand implements Callable<Integer> {
         if (mode == Mode.RUN) {
             // the user typed the program: it needs no --allow-commands
             String text = "# partop run -- " + String.join(" ", commandArgs) + "\n";
-            Phase p = new Phase(commandArgs.get(0), ModelKind.COMMAND, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100,
-                    null, PoolStart.COLD, List.of(), List.copyOf(commandArgs), 0);
+            Phase p = Phase.builder().name(commandArgs.get(0)).model(ModelKind.COMMAND)
+                    .command(List.copyOf(commandArgs)).build();
             return new Scenario("run " + String.join(" ", commandArgs), "a program run by partop run", p.name(),
                     List.of(p), "command line", text);
         }

@@ -2,10 +2,8 @@ package dev.partop.cli;
 
 import dev.partop.probe.proc.ProcReader;
 import dev.partop.probe.proc.SyscallTable;
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
-import dev.partop.scenario.PoolStart;
 import dev.partop.scenario.Scenario;
 
 import java.io.IOException;
@@ -42,8 +40,8 @@ final class WatchTargets {
                     + " unknown: blocked threads are shown without a kind");
         }
         List<String> ids = new LinkedHashSet<>(pids).stream().map(String::valueOf).toList();
-        Phase p = new Phase("watch", ModelKind.WATCH, 0, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, watchFor,
-                PoolStart.COLD, List.of(), ids, 0);
+        Phase p = Phase.builder().name("watch").model(ModelKind.WATCH).threads(0).timeout(watchFor).command(ids)
+                .build();
         String title = "watch " + String.join(", ", names);
         return new Scenario(title, "running processes, watched", p.name(), List.of(p), "pid " + String.join(",", ids),
                 "# partop watch " + String.join(" ", ids) + "\n");

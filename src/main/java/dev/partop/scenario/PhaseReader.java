@@ -67,99 +67,160 @@ final class PhaseReader {
     }
 
     /**
-     * One phase.
+     * One phase. Values are read and checked in the order they always were, so the first error
+     * of a phase with several is the same one.
      *
      * @param raw      the phase as written
      * @param defaults the scenario's {@code defaults:}, or null
      */
     Phase read(Mapping raw, Mapping defaults) throws ScenarioException {
+        String name = name(raw);
+        Mapping m = merge(defaults, raw);
+
+        ModelKind model = model(m, raw);
+        Integer threadsGiven = given(m, "threads", MAX_THREADS, "threads: 8");
+        Integer workersGiven = given(m, "workers", MAX_WORKERS, "workers: 4");
+        Integer interpretersGiven = given(m, "interpreters", MAX_INTERPRETERS, "interpreters: 2");
+        Phase.Builder phase = Phase.builder().name(name).model(model).line(raw.line())
+                .switchInterval(switchInterval(m)).gilPolicy(gilPolicy(m)).checkInterval(checkInterval(m))
+                .timeout(timeout(m.get("timeout"))).start(poolStart(m));
+        RuntimeKind runtime = runtime(m);
+        phase.runtime(runtime).python(python(m)).startMethod(startMethod(m));
+        checkRuntimeKeys(raw, model, runtime);
+
+        List<Workload> work = List.of();
+        if (model == ModelKind.COMMAND) {
+            phase.command(commandOfPhase(raw, m));
+        } else {
+            work = workloadsOfPhase(raw, m, model);
+            phase.workloads(work);
+        }
+        int threads = threads(raw, model, threadsGiven, work);
+        int interpreters = interpreters(raw, m, model, interpretersGiven, threads);
+        return phase.threads(threads).workers(workers(model, workersGiven)).interpreters(interpreters)
+                .note(note(raw)).build();
+    }
+
+    /** Checks the phase's keys and its workload's shape as written, then reads its name. */
+    private String name(Mapping raw) throws ScenarioException {
         values.checkKeys(raw, KEYS);
         if (raw.has("workload")) workloads.checkShape(raw.get("workload"));
         if (!raw.has("name")) {
             throw values.at(raw, raw.path() + " has no `name`; give each phase one, e.g. `name: 4 free threads`");
         }
-        String name = values.text(raw.get("name"), "name: 4 free threads");
-        Mapping m = merge(defaults, raw);
+        return values.text(raw.get("name"), "name: 4 free threads");
+    }
 
-        ModelKind model = model(m, raw);
-        Integer threadsGiven = m.has("threads") ? (int) values.whole(m.get("threads"), 1, MAX_THREADS, "threads: 8") : null;
-        Integer workersGiven = m.has("workers") ? (int) values.whole(m.get("workers"), 1, MAX_WORKERS, "workers: 4") : null;
-        Integer interpretersGiven = m.has("interpreters")
-                ? (int) values.whole(m.get("interpreters"), 1, MAX_INTERPRETERS, "interpreters: 2") : null;
-        Duration switchInterval = m.has("switch-interval")
+    /** A whole number from 1 to {@code max} under {@code key}; null when the phase and defaults say none. */
+    private Integer given(Mapping m, String key, int max, String example) throws ScenarioException {
+        return m.has(key) ? (int) values.whole(m.get(key), 1, max, example) : null;
+    }
+
+    private Duration switchInterval(Mapping m) throws ScenarioException {
+        return m.has("switch-interval")
                 ? values.duration(m.get("switch-interval"), MIN_SWITCH, MAX_SWITCH, "switch-interval: 5ms") : DEFAULT_SWITCH;
-        GilPolicy gilPolicy = m.has("gil-policy") ? GilPolicy.valueOf(
+    }
+
+    private GilPolicy gilPolicy(Mapping m) throws ScenarioException {
+        return m.has("gil-policy") ? GilPolicy.valueOf(
                 values.keyword(m.get("gil-policy"), List.of("new", "legacy"), "gil-policy: legacy").toUpperCase(Locale.ROOT))
                 : GilPolicy.NEW;
-        int checkInterval = m.has("check-interval")
+    }
+
+    private int checkInterval(Mapping m) throws ScenarioException {
+        return m.has("check-interval")
                 ? (int) values.whole(m.get("check-interval"), 1, MAX_CHECK_INTERVAL, "check-interval: 100")
                 : DEFAULT_CHECK_INTERVAL;
-        Duration timeout = timeout(m.get("timeout"));
-        PoolStart start = m.has("start") ? PoolStart.valueOf(values.keyword(m.get("start"), List.of("cold", "warm"),
-                "start: warm").toUpperCase(java.util.Locale.ROOT)) : PoolStart.COLD;
-        RuntimeKind runtime = m.has("runtime") ? RuntimeKind.valueOf(values.keyword(m.get("runtime"),
+    }
+
+    private PoolStart poolStart(Mapping m) throws ScenarioException {
+        return m.has("start") ? PoolStart.valueOf(values.keyword(m.get("start"), List.of("cold", "warm"),
+                "start: warm").toUpperCase(Locale.ROOT)) : PoolStart.COLD;
+    }
+
+    private RuntimeKind runtime(Mapping m) throws ScenarioException {
+        return m.has("runtime") ? RuntimeKind.valueOf(values.keyword(m.get("runtime"),
                 List.of("model", "cpython"), "runtime: cpython").toUpperCase(Locale.ROOT)) : RuntimeKind.MODEL;
-        String python = m.has("python") ? values.text(m.get("python"), "python: python3.12") : Phase.DEFAULT_PYTHON;
-        String startMethod = m.has("start-method")
-                ? values.keyword(m.get("start-method"), START_METHODS, "start-method: spawn") : null;
-        checkRuntimeKeys(raw, model, runtime);
+    }
 
-        List<String> command = List.of();
-        List<Workload> work = List.of();
-        if (model == ModelKind.COMMAND) {
-            if (raw.has("workload")) {
-                throw values.at(raw.entries().get("workload"),
-                        "a `command` phase runs a program, not a workload; remove `workload` from " + raw.path());
-            }
-            if (!m.has("command")) {
-                throw values.at(raw, raw.path() + " has model `command` but no `command`; add e.g. `command: python3 demo.py`");
-            }
-            command = command(m.get("command"));
-        } else {
-            if (raw.has("command")) {
-                throw values.at(raw.entries().get("command"), "`command` is only for `model: command`; "
-                        + raw.path() + " runs model '" + model.keyword() + "'");
-            }
-            if (!m.has("workload")) {
-                throw values.at(raw, raw.path() + " has no `workload`; give it one, e.g. `workload: {tasks: 4, cpu: 1s}`,"
-                        + " or set one in `defaults`");
-            }
-            work = workloads.read(m.get("workload"));
+    private String python(Mapping m) throws ScenarioException {
+        return m.has("python") ? values.text(m.get("python"), "python: python3.12") : Phase.DEFAULT_PYTHON;
+    }
+
+    private String startMethod(Mapping m) throws ScenarioException {
+        return m.has("start-method") ? values.keyword(m.get("start-method"), START_METHODS, "start-method: spawn") : null;
+    }
+
+    /** A {@code command} phase's program: it has a {@code command} and no {@code workload}. */
+    private List<String> commandOfPhase(Mapping raw, Mapping m) throws ScenarioException {
+        if (raw.has("workload")) {
+            throw values.at(raw.entries().get("workload"),
+                    "a `command` phase runs a program, not a workload; remove `workload` from " + raw.path());
         }
+        if (!m.has("command")) {
+            throw values.at(raw, raw.path() + " has model `command` but no `command`; add e.g. `command: python3 demo.py`");
+        }
+        return command(m.get("command"));
+    }
 
-        long tasks = 0;
-        for (Workload w : work) tasks += w.tasks();
-        int threads;
+    /** Any other phase's workloads: it has a {@code workload} (its own or the defaults') and no {@code command}. */
+    private List<Workload> workloadsOfPhase(Mapping raw, Mapping m, ModelKind model) throws ScenarioException {
+        if (raw.has("command")) {
+            throw values.at(raw.entries().get("command"), "`command` is only for `model: command`; "
+                    + raw.path() + " runs model '" + model.keyword() + "'");
+        }
+        if (!m.has("workload")) {
+            throw values.at(raw, raw.path() + " has no `workload`; give it one, e.g. `workload: {tasks: 4, cpu: 1s}`,"
+                    + " or set one in `defaults`");
+        }
+        return workloads.read(m.get("workload"));
+    }
+
+    /** Thread models: as given, else one per task; one-thread models: exactly one; the rest: as given, else one. */
+    private int threads(Mapping raw, ModelKind model, Integer given, List<Workload> work) throws ScenarioException {
         if (THREAD_MODELS.contains(model)) {
-            threads = threadsGiven != null ? threadsGiven : (int) Math.max(1, Math.min(tasks, MAX_THREADS));
-        } else if (ONE_THREAD_MODELS.contains(model)) {
-            if (raw.has("threads") && threadsGiven != 1) {
+            long tasks = 0;
+            for (Workload w : work) tasks += w.tasks();
+            return given != null ? given : (int) Math.max(1, Math.min(tasks, MAX_THREADS));
+        }
+        if (ONE_THREAD_MODELS.contains(model)) {
+            if (raw.has("threads") && given != 1) {
                 throw values.at(raw.get("threads"), "`" + model.keyword() + "` runs on one thread; remove `threads`"
                         + " from " + raw.path() + " (or use `model: free-threads`)");
             }
-            threads = 1;
-        } else {
-            threads = threadsGiven != null ? threadsGiven : 1;
+            return 1;
         }
-        int workers = workersGiven != null ? workersGiven
+        return given != null ? given : 1;
+    }
+
+    /** As given; {@code processes} defaults to one worker per core. */
+    private static int workers(ModelKind model, Integer given) {
+        return given != null ? given
                 : model == ModelKind.PROCESSES ? Math.min(Runtime.getRuntime().availableProcessors(), MAX_WORKERS) : 0;
-        int interpreters = interpretersGiven != null ? interpretersGiven
+    }
+
+    /** As given; {@code interpreters} defaults to two (at most one per thread) and may not exceed the threads. */
+    private int interpreters(Mapping raw, Mapping m, ModelKind model, Integer given, int threads)
+            throws ScenarioException {
+        int interpreters = given != null ? given
                 : model == ModelKind.INTERPRETERS ? Math.min(DEFAULT_INTERPRETERS, threads) : 0;
         if (model == ModelKind.INTERPRETERS && interpreters > threads) {
             throw values.at(m.get("interpreters"), "interpreters (" + interpreters + ") cannot exceed threads (" + threads
                     + ") in " + raw.path() + "; each interpreter needs at least one thread");
         }
-        String note = null;
-        if (raw.has("note")) {
-            YamlNode n = raw.get("note");
-            note = values.text(n, "note: eight threads, one lock: one core's worth of work");
-            if (note.contains("\n") || note.length() > MAX_NOTE) {
-                throw values.at(n, n.path() + " is one line the audience reads, at most " + MAX_NOTE
-                        + " characters; this one has " + note.length() + (note.contains("\n") ? " and several lines" : ""));
-            }
+        return interpreters;
+    }
+
+    /** The phase's own caption (never from defaults): one line the audience reads; null for none. */
+    private String note(Mapping raw) throws ScenarioException {
+        if (!raw.has("note")) return null;
+        YamlNode n = raw.get("note");
+        String note = values.text(n, "note: eight threads, one lock: one core's worth of work");
+        if (note.contains("\n") || note.length() > MAX_NOTE) {
+            throw values.at(n, n.path() + " is one line the audience reads, at most " + MAX_NOTE
+                    + " characters; this one has " + note.length() + (note.contains("\n") ? " and several lines" : ""));
         }
-        return new Phase(name, model, threads, workers, interpreters, switchInterval, gilPolicy, checkInterval, timeout,
-                start, work, command, raw.line(), runtime, python, startMethod, note);
+        return note;
     }
 
     /**

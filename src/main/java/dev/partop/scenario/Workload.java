@@ -19,4 +19,46 @@ import java.time.Duration;
  */
 public record Workload(int tasks, Duration cpu, long ops, IoSpec io, int rounds, int memoryMiB,
                        double criticalSection, long payload) {
+
+    /** A workload to fill in by name: one task of one round, no CPU, memory or I/O work, no lock, no payload. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this workload's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().tasks(tasks).cpu(cpu).ops(ops).io(io).rounds(rounds).memoryMiB(memoryMiB)
+                .criticalSection(criticalSection).payload(payload);
+    }
+
+    /** Names each component of a {@link Workload}; see the record for what each means. */
+    public static final class Builder {
+        private int tasks = 1;
+        private Duration cpu;
+        private long ops;
+        private IoSpec io;
+        private int rounds = 1;
+        private int memoryMiB;
+        private double criticalSection;
+        private long payload;
+
+        private Builder() {
+        }
+
+        public Builder tasks(int tasks) { this.tasks = tasks; return this; }
+        public Builder cpu(Duration cpu) { this.cpu = cpu; return this; }
+        public Builder ops(long ops) { this.ops = ops; return this; }
+        public Builder io(IoSpec io) { this.io = io; return this; }
+        public Builder rounds(int rounds) { this.rounds = rounds; return this; }
+        public Builder memoryMiB(int memoryMiB) { this.memoryMiB = memoryMiB; return this; }
+        public Builder criticalSection(double criticalSection) {
+            this.criticalSection = criticalSection;
+            return this;
+        }
+        public Builder payload(long payload) { this.payload = payload; return this; }
+
+        public Workload build() {
+            return new Workload(tasks, cpu, ops, io, rounds, memoryMiB, criticalSection, payload);
+        }
+    }
 }

@@ -76,7 +76,8 @@ final class WorkloadReader {
         if (cpu == null && ops == 0 && io == null && memory == 0) {
             throw values.at(m, m.path() + " has no work; give it `cpu: 1s`, `ops: 1000000`, `io: 10ms` or `memory: 64`");
         }
-        return new Workload(tasks, cpu, ops, io, rounds, memory, critical, payload);
+        return Workload.builder().tasks(tasks).cpu(cpu).ops(ops).io(io).rounds(rounds).memoryMiB(memory)
+                .criticalSection(critical).payload(payload).build();
     }
 
     /** {@code io: 10ms} (a sleep) or {@code io: {kind: sleep|socket, wait: 10ms}}; null for no wait. */

@@ -206,12 +206,15 @@ public final class Session implements Controls {
         }
         // after the warm-up, which wants the compiler at full speed; from here on it takes only idle cores
         String compilers = options.warmup() ? CompilerThreads.yieldToWorkload() : null;
-        RunHeader header = new RunHeader(options.version(), Runtime.version().toString(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                cores.machine(), scenario.name(), scenario.source(), scenario.text(), calibration.opsPerSecond(),
-                calibration.tookMs(), options.interval().toNanos() / 1e9, phases.stream().map(Phase::name).toList(),
-                pythons, options.warmup() ? warmup.describe() + "; " + compilers : null, warmup.runMs() + warmup.settleMs(),
-                scenario.description(), scenario.figures());
+        RunHeader header = RunHeader.builder().partopVersion(options.version()).javaVersion(Runtime.version().toString())
+                .os(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"))
+                .machine(cores.machine()).scenarioName(scenario.name()).scenarioSource(scenario.source())
+                .scenarioText(scenario.text()).opsPerSecond(calibration.opsPerSecond())
+                .calibrationMs(calibration.tookMs()).intervalS(options.interval().toNanos() / 1e9)
+                .phases(phases.stream().map(Phase::name).toList()).pythons(pythons)
+                .warmup(options.warmup() ? warmup.describe() + "; " + compilers : null).warmupMs(warmup.runMs() + warmup.settleMs())
+                .description(scenario.description()).figures(scenario.figures()).build();
         synchronized (this) {
             // no tick between the header and the first Snapshot after it
             this.header = header;
@@ -241,9 +244,11 @@ public final class Session implements Controls {
     private void runPhase(int index, ScheduledExecutorService watchdog) {
         Phase phase = phases.get(index);
         PythonRuntime python = CpythonPhases.runtime(phase);
-        PhaseInfo info = new PhaseInfo(phase.name(), phase.model().keyword(), PhaseSettings.describe(phase),
-                !phase.isCpython() ? PhaseResult.MODEL : python != null ? python.label() : "CPython (" + phase.python() + ")",
-                phase.note());
+        PhaseInfo info = PhaseInfo.builder().name(phase.name()).model(phase.model().keyword())
+                .settings(PhaseSettings.describe(phase))
+                .runtime(!phase.isCpython() ? PhaseResult.MODEL
+                        : python != null ? python.label() : "CPython (" + phase.python() + ")")
+                .note(phase.note()).build();
         List<TaskPlan> tasks = TaskPlans.of(phase, calibration);
         // a command phase has no workload: its one task is the program
         int taskCount = phase.model() == ModelKind.COMMAND ? 1 : phase.model() == ModelKind.WATCH ? 0 : tasks.size();
@@ -272,10 +277,13 @@ public final class Session implements Controls {
                 }
             }
             double cpu = cpuNanos / 1e9;
-            return new PhaseResult(phase.name(), phase.model().keyword(), info.settings(), wall, cpu,
-                    wall > 0 ? cpu / wall : 0, null, done, taskCount, status, reason,
-                    model == null ? null : model.stats(wall), info.runtime(), phase.isCpython() ? pythonVersion : null,
-                    others == null ? null : others.otherCores(), others != null && others.disturbed());
+            return PhaseResult.builder().name(phase.name()).model(phase.model().keyword()).settings(info.settings())
+                    .wallS(wall).cpuS(cpu).parallelism(wall > 0 ? cpu / wall : 0)
+                    .tasksDone(done).tasksTotal(taskCount).status(status).reason(reason)
+                    .stats(model == null ? null : model.stats(wall))
+                    .runtime(info.runtime()).pythonVersion(phase.isCpython() ? pythonVersion : null)
+                    .otherCpu(others == null ? null : others.otherCores()).disturbed(others != null && others.disturbed())
+                    .build();
         }
     }
 

@@ -55,8 +55,8 @@ final class SnapshotAssembler {
 
         long seq = this.seq++;
         if (run == null) {
-            return new Snapshot(Snapshot.FORMAT, seq, (now - originNanos) / 1e9, state, -1, phaseCount, null, 0, tick,
-                    0, 0, coreSamples, List.of(), List.of(), ModelStats.NONE, 0, 0, selfStats, results, problem);
+            return Snapshot.builder().seq(seq).t((now - originNanos) / 1e9).state(state).phaseCount(phaseCount)
+                    .tick(tick).cores(coreSamples).self(selfStats).results(results).problem(problem).build();
         }
         ExecutionModel model = run.model();
         if (model != previousModel) {
@@ -95,10 +95,12 @@ final class SnapshotAssembler {
         model.drainHolders(originNanos, holders::add);
         ModelStats stats = run.startNanos() == 0 ? ModelStats.NONE : model.stats(elapsed);
         double cpuS = cpuTotal / 1e9;
-        return new Snapshot(Snapshot.FORMAT, seq, (now - originNanos) / 1e9, state, run.index(), phaseCount,
-                run.info(), elapsed, tick, tasksDone, run.tasksTotal(), coreSamples, laneSamples, holders,
-                stats == null ? ModelStats.NONE : stats, cpuS, elapsed > 0 ? cpuS / elapsed : 0, selfStats, results,
-                problem);
+        return Snapshot.builder().seq(seq).t((now - originNanos) / 1e9).state(state)
+                .phaseIndex(run.index()).phaseCount(phaseCount).phase(run.info()).phaseElapsed(elapsed).tick(tick)
+                .tasksDone(tasksDone).tasksTotal(run.tasksTotal())
+                .cores(coreSamples).lanes(laneSamples).holders(holders).stats(stats == null ? ModelStats.NONE : stats)
+                .phaseCpu(cpuS).parallelism(elapsed > 0 ? cpuS / elapsed : 0)
+                .self(selfStats).results(results).problem(problem).build();
     }
 
     /** An OS thread's lane: the observer's split of the tick; idle is the part before it was found or after it ended. */

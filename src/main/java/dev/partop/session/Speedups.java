@@ -22,7 +22,7 @@ public final class Speedups {
         for (PhaseResult r : results) {
             Double s = null;
             if (base != null && r.status() == PhaseStatus.OK && r.wallS() > 0) s = base.wallS() / r.wallS();
-            out.add(r.withSpeedup(s));
+            out.add(r.toBuilder().speedup(s).build());
         }
         return List.copyOf(out);
     }

@@ -17,8 +17,35 @@ public record PhaseInfo(String name, String model, String settings, String runti
     public PhaseInfo {
     }
 
-    /** A phase of partop's model with no note (the first shape). */
-    public PhaseInfo(String name, String model, String settings) {
-        this(name, model, settings, PhaseResult.MODEL, null);
+    /** A phase to fill in by name: run by partop's {@link PhaseResult#MODEL}, no note; the words null. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this phase's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().name(name).model(model).settings(settings).runtime(runtime).note(note);
+    }
+
+    /** Names each component of a {@link PhaseInfo}; see the record for what each means. */
+    public static final class Builder {
+        private String name;
+        private String model;
+        private String settings;
+        private String runtime = PhaseResult.MODEL;
+        private String note;
+
+        private Builder() {
+        }
+
+        public Builder name(String name) { this.name = name; return this; }
+        public Builder model(String model) { this.model = model; return this; }
+        public Builder settings(String settings) { this.settings = settings; return this; }
+        public Builder runtime(String runtime) { this.runtime = runtime; return this; }
+        public Builder note(String note) { this.note = note; return this; }
+
+        public PhaseInfo build() {
+            return new PhaseInfo(name, model, settings, runtime, note);
+        }
     }
 }

@@ -51,39 +51,64 @@ public record PhaseResult(
     public PhaseResult {
     }
 
-    /** A result of partop's model, without knowing what other programs took (the first shape). */
-    public PhaseResult(String name, String model, String settings, double wallS, double cpuS, double parallelism,
-                       Double speedup, long tasksDone, long tasksTotal, PhaseStatus status, String reason,
-                       ModelStats stats) {
-        this(name, model, settings, wallS, cpuS, parallelism, speedup, tasksDone, tasksTotal, status, reason, stats,
-                MODEL, null, null, false);
+    /**
+     * A result to fill in by name: status ok, run by partop's {@link #MODEL}, {@link ModelStats#NONE},
+     * no speedup, reason, Python version or other programs' cores; names and figures null or zero.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A result of {@code runtime}, without knowing what other programs took. */
-    public PhaseResult(String name, String model, String settings, double wallS, double cpuS, double parallelism,
-                       Double speedup, long tasksDone, long tasksTotal, PhaseStatus status, String reason,
-                       ModelStats stats, String runtime, String pythonVersion) {
-        this(name, model, settings, wallS, cpuS, parallelism, speedup, tasksDone, tasksTotal, status, reason, stats,
-                runtime, pythonVersion, null, false);
+    /** A builder holding this result's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().name(name).model(model).settings(settings).wallS(wallS).cpuS(cpuS).parallelism(parallelism)
+                .speedup(speedup).tasksDone(tasksDone).tasksTotal(tasksTotal).status(status).reason(reason).stats(stats)
+                .runtime(runtime).pythonVersion(pythonVersion).otherCpu(otherCpu).disturbed(disturbed);
     }
 
-    /** A result of partop's model, with what other programs took. */
-    public PhaseResult(String name, String model, String settings, double wallS, double cpuS, double parallelism,
-                       Double speedup, long tasksDone, long tasksTotal, PhaseStatus status, String reason,
-                       ModelStats stats, Double otherCpu, boolean disturbed) {
-        this(name, model, settings, wallS, cpuS, parallelism, speedup, tasksDone, tasksTotal, status, reason, stats,
-                MODEL, null, otherCpu, disturbed);
-    }
+    /** Names each component of a {@link PhaseResult}; see the record for what each means. */
+    public static final class Builder {
+        private String name;
+        private String model;
+        private String settings;
+        private double wallS;
+        private double cpuS;
+        private double parallelism;
+        private Double speedup;
+        private long tasksDone;
+        private long tasksTotal;
+        private PhaseStatus status = PhaseStatus.OK;
+        private String reason;
+        private ModelStats stats = ModelStats.NONE;
+        private String runtime = MODEL;
+        private String pythonVersion;
+        private Double otherCpu;
+        private boolean disturbed;
 
-    public PhaseResult withSpeedup(Double s) {
-        return new PhaseResult(name, model, settings, wallS, cpuS, parallelism, s, tasksDone, tasksTotal,
-                status, reason, stats, runtime, pythonVersion, otherCpu, disturbed);
-    }
+        private Builder() {
+        }
 
-    /** This result with what other programs took while it ran. */
-    public PhaseResult withDisturbance(Double other, boolean wasDisturbed) {
-        return new PhaseResult(name, model, settings, wallS, cpuS, parallelism, speedup, tasksDone, tasksTotal,
-                status, reason, stats, runtime, pythonVersion, other, wasDisturbed);
+        public Builder name(String name) { this.name = name; return this; }
+        public Builder model(String model) { this.model = model; return this; }
+        public Builder settings(String settings) { this.settings = settings; return this; }
+        public Builder wallS(double wallS) { this.wallS = wallS; return this; }
+        public Builder cpuS(double cpuS) { this.cpuS = cpuS; return this; }
+        public Builder parallelism(double parallelism) { this.parallelism = parallelism; return this; }
+        public Builder speedup(Double speedup) { this.speedup = speedup; return this; }
+        public Builder tasksDone(long tasksDone) { this.tasksDone = tasksDone; return this; }
+        public Builder tasksTotal(long tasksTotal) { this.tasksTotal = tasksTotal; return this; }
+        public Builder status(PhaseStatus status) { this.status = status; return this; }
+        public Builder reason(String reason) { this.reason = reason; return this; }
+        public Builder stats(ModelStats stats) { this.stats = stats; return this; }
+        public Builder runtime(String runtime) { this.runtime = runtime; return this; }
+        public Builder pythonVersion(String pythonVersion) { this.pythonVersion = pythonVersion; return this; }
+        public Builder otherCpu(Double otherCpu) { this.otherCpu = otherCpu; return this; }
+        public Builder disturbed(boolean disturbed) { this.disturbed = disturbed; return this; }
+
+        public PhaseResult build() {
+            return new PhaseResult(name, model, settings, wallS, cpuS, parallelism, speedup, tasksDone, tasksTotal,
+                    status, reason, stats, runtime, pythonVersion, otherCpu, disturbed);
+        }
     }
 
     /** {@link #runtime()}, with a result recorded before there were runtimes read as the model. */

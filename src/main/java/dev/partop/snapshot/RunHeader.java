@@ -52,36 +52,65 @@ public record RunHeader(
         figures = figures == null || figures.isEmpty() ? List.of("speedup") : List.copyOf(figures);
     }
 
-    /** A run of models only, with no warm-up (the first shape). */
-    public RunHeader(String partopVersion, String javaVersion, String os, Machine machine, String scenarioName,
-                     String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
-                     double intervalS, List<String> phases) {
-        this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
-                calibrationMs, intervalS, phases, List.of(), null, 0, "", null);
+    /**
+     * A header to fill in by name: no CPython interpreters, no warm-up, no description, figures
+     * {@code [speedup]}; everything else null or zero.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A run with CPython phases, with no warm-up. */
-    public RunHeader(String partopVersion, String javaVersion, String os, Machine machine, String scenarioName,
-                     String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
-                     double intervalS, List<String> phases, List<PythonRuntime> pythons) {
-        this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
-                calibrationMs, intervalS, phases, pythons, null, 0, "", null);
+    /** A builder holding this header's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().partopVersion(partopVersion).javaVersion(javaVersion).os(os).machine(machine)
+                .scenarioName(scenarioName).scenarioSource(scenarioSource).scenarioText(scenarioText)
+                .opsPerSecond(opsPerSecond).calibrationMs(calibrationMs).intervalS(intervalS).phases(phases)
+                .pythons(pythons).warmup(warmup).warmupMs(warmupMs).description(description).figures(figures);
     }
 
-    /** A run of models only, after a warm-up. */
-    public RunHeader(String partopVersion, String javaVersion, String os, Machine machine, String scenarioName,
-                     String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
-                     double intervalS, List<String> phases, String warmup, double warmupMs) {
-        this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
-                calibrationMs, intervalS, phases, List.of(), warmup, warmupMs, "", null);
-    }
+    /** Names each component of a {@link RunHeader}; see the record for what each means. */
+    public static final class Builder {
+        private String partopVersion;
+        private String javaVersion;
+        private String os;
+        private Machine machine;
+        private String scenarioName;
+        private String scenarioSource;
+        private String scenarioText;
+        private double opsPerSecond;
+        private double calibrationMs;
+        private double intervalS;
+        private List<String> phases = List.of();
+        private List<PythonRuntime> pythons = List.of();
+        private String warmup;
+        private double warmupMs;
+        private String description = "";
+        private List<String> figures;
 
-    /** A run of models only with what the scenario says of itself, no warm-up. */
-    public RunHeader(String partopVersion, String javaVersion, String os, Machine machine, String scenarioName,
-                     String scenarioSource, String scenarioText, double opsPerSecond, double calibrationMs,
-                     double intervalS, List<String> phases, String description, List<String> figures) {
-        this(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText, opsPerSecond,
-                calibrationMs, intervalS, phases, List.of(), null, 0, description, figures);
+        private Builder() {
+        }
+
+        public Builder partopVersion(String partopVersion) { this.partopVersion = partopVersion; return this; }
+        public Builder javaVersion(String javaVersion) { this.javaVersion = javaVersion; return this; }
+        public Builder os(String os) { this.os = os; return this; }
+        public Builder machine(Machine machine) { this.machine = machine; return this; }
+        public Builder scenarioName(String scenarioName) { this.scenarioName = scenarioName; return this; }
+        public Builder scenarioSource(String scenarioSource) { this.scenarioSource = scenarioSource; return this; }
+        public Builder scenarioText(String scenarioText) { this.scenarioText = scenarioText; return this; }
+        public Builder opsPerSecond(double opsPerSecond) { this.opsPerSecond = opsPerSecond; return this; }
+        public Builder calibrationMs(double calibrationMs) { this.calibrationMs = calibrationMs; return this; }
+        public Builder intervalS(double intervalS) { this.intervalS = intervalS; return this; }
+        public Builder phases(List<String> phases) { this.phases = phases; return this; }
+        public Builder pythons(List<PythonRuntime> pythons) { this.pythons = pythons; return this; }
+        public Builder warmup(String warmup) { this.warmup = warmup; return this; }
+        public Builder warmupMs(double warmupMs) { this.warmupMs = warmupMs; return this; }
+        public Builder description(String description) { this.description = description; return this; }
+        public Builder figures(List<String> figures) { this.figures = figures; return this; }
+
+        public RunHeader build() {
+            return new RunHeader(partopVersion, javaVersion, os, machine, scenarioName, scenarioSource, scenarioText,
+                    opsPerSecond, calibrationMs, intervalS, phases, pythons, warmup, warmupMs, description, figures);
+        }
     }
 
     /** {@link #pythons()}, never null. */

@@ -54,6 +54,75 @@ public record Snapshot(
     /** Version of this record's shape in recordings; bump on incompatible change. */
     public static final int FORMAT = 1;
 
+    /**
+     * A Snapshot to fill in by name: {@link #FORMAT}, no phase ({@code phaseIndex} -1), empty lists,
+     * {@link ModelStats#NONE}, {@link SelfStats#NONE}, no problem; everything else zero, {@code state} null.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this Snapshot's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().format(format).seq(seq).t(t).state(state).phaseIndex(phaseIndex).phaseCount(phaseCount)
+                .phase(phase).phaseElapsed(phaseElapsed).tick(tick).tasksDone(tasksDone).tasksTotal(tasksTotal)
+                .cores(cores).lanes(lanes).holders(holders).stats(stats).phaseCpu(phaseCpu).parallelism(parallelism)
+                .self(self).results(results).problem(problem);
+    }
+
+    /** Names each component of a {@link Snapshot}; see the record for what each means. */
+    public static final class Builder {
+        private int format = FORMAT;
+        private long seq;
+        private double t;
+        private RunState state;
+        private int phaseIndex = -1;
+        private int phaseCount;
+        private PhaseInfo phase;
+        private double phaseElapsed;
+        private double tick;
+        private long tasksDone;
+        private long tasksTotal;
+        private List<CoreSample> cores = List.of();
+        private List<LaneSample> lanes = List.of();
+        private List<HolderSpan> holders = List.of();
+        private ModelStats stats = ModelStats.NONE;
+        private double phaseCpu;
+        private double parallelism;
+        private SelfStats self = SelfStats.NONE;
+        private List<PhaseResult> results = List.of();
+        private String problem;
+
+        private Builder() {
+        }
+
+        public Builder format(int format) { this.format = format; return this; }
+        public Builder seq(long seq) { this.seq = seq; return this; }
+        public Builder t(double t) { this.t = t; return this; }
+        public Builder state(RunState state) { this.state = state; return this; }
+        public Builder phaseIndex(int phaseIndex) { this.phaseIndex = phaseIndex; return this; }
+        public Builder phaseCount(int phaseCount) { this.phaseCount = phaseCount; return this; }
+        public Builder phase(PhaseInfo phase) { this.phase = phase; return this; }
+        public Builder phaseElapsed(double phaseElapsed) { this.phaseElapsed = phaseElapsed; return this; }
+        public Builder tick(double tick) { this.tick = tick; return this; }
+        public Builder tasksDone(long tasksDone) { this.tasksDone = tasksDone; return this; }
+        public Builder tasksTotal(long tasksTotal) { this.tasksTotal = tasksTotal; return this; }
+        public Builder cores(List<CoreSample> cores) { this.cores = cores; return this; }
+        public Builder lanes(List<LaneSample> lanes) { this.lanes = lanes; return this; }
+        public Builder holders(List<HolderSpan> holders) { this.holders = holders; return this; }
+        public Builder stats(ModelStats stats) { this.stats = stats; return this; }
+        public Builder phaseCpu(double phaseCpu) { this.phaseCpu = phaseCpu; return this; }
+        public Builder parallelism(double parallelism) { this.parallelism = parallelism; return this; }
+        public Builder self(SelfStats self) { this.self = self; return this; }
+        public Builder results(List<PhaseResult> results) { this.results = results; return this; }
+        public Builder problem(String problem) { this.problem = problem; return this; }
+
+        public Snapshot build() {
+            return new Snapshot(format, seq, t, state, phaseIndex, phaseCount, phase, phaseElapsed, tick, tasksDone,
+                    tasksTotal, cores, lanes, holders, stats, phaseCpu, parallelism, self, results, problem);
+        }
+    }
+
     /** Total busy fraction summed over all cores, in cores (2 cores fully busy = 2.0). */
     public double coresBusy() {
         double sum = 0;

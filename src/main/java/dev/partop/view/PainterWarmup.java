@@ -12,10 +12,8 @@ import dev.partop.view.widget.ViewState;
 import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.LaneSample;
 import dev.partop.snapshot.LaneState;
-import dev.partop.snapshot.ModelStats;
 import dev.partop.snapshot.PhaseInfo;
 import dev.partop.snapshot.RunState;
-import dev.partop.snapshot.SelfStats;
 import dev.partop.snapshot.Snapshot;
 
 import com.googlecode.lanterna.TerminalSize;
@@ -40,9 +38,10 @@ public final class PainterWarmup {
         List<LaneSample> lanes = List.of(
                 new LaneSample(0, "T1", LaneState.HOLDING, 0.5, 0, 0.5, 0.5, 0, 0, 0, 0),
                 new LaneSample(1, "T2", LaneState.WAITING, 0.5, 0, 0.5, 0.5, 0, 0, 0, 0));
-        Snapshot s = new Snapshot(Snapshot.FORMAT, 0, 0.25, RunState.RUNNING, 0, 1,
-                new PhaseInfo("warm-up", "gil-threads", ""), 0.25, 0.25, 0, 2, cores, lanes, List.of(),
-                ModelStats.NONE, 0.25, 1, SelfStats.NONE, List.of(), null);
+        Snapshot s = Snapshot.builder().t(0.25).state(RunState.RUNNING).phaseIndex(0).phaseCount(1)
+                .phase(PhaseInfo.builder().name("warm-up").model("gil-threads").settings("").build())
+                .phaseElapsed(0.25).tick(0.25).tasksTotal(2)
+                .cores(cores).lanes(lanes).phaseCpu(0.25).parallelism(1).build();
         ViewState v = new ViewState();
         v.accept(s, symbols);
         CellGrid grid = new CellGrid(120, 40);

@@ -8,7 +8,6 @@ import dev.partop.snapshot.IoStats;
 import dev.partop.snapshot.LockStats;
 import dev.partop.snapshot.ModelStats;
 import dev.partop.snapshot.PhaseResult;
-import dev.partop.snapshot.PhaseStatus;
 import dev.partop.snapshot.RunHeader;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +20,17 @@ class FiguresTableTest {
 
     private static PhaseResult convoyPhase(String name, double wall, double mean, double p95) {
         LockStats lock = new LockStats(1, 300, 290, 150, 290, 60, 1.4, 5.2, 0.9, 0, 0);
-        return new PhaseResult(name, "gil-threads", "2 threads, switch 5ms, 2 tasks", wall, wall, 1.0, 0.5, 2, 2,
-                PhaseStatus.OK, null, new ModelStats(lock, new IoStats(300, mean, p95, p95 * 1.5), null, null));
+        return PhaseResult.builder().name(name).model("gil-threads").settings("2 threads, switch 5ms, 2 tasks")
+                .wallS(wall).cpuS(wall).parallelism(1.0).speedup(0.5).tasksDone(2).tasksTotal(2)
+                .stats(new ModelStats(lock, new IoStats(300, mean, p95, p95 * 1.5), null, null)).build();
     }
 
     private static RunHeader header(Scenario s) {
-        return new RunHeader("test", "17", "Linux", new SyntheticCoreSource(2).machine(), s.name(), s.source(),
-                s.text(), 5e8, 300, 0.25, s.phases().stream().map(p -> p.name()).toList(), s.description(), s.figures());
+        return RunHeader.builder().partopVersion("test").javaVersion("17").os("Linux")
+                .machine(new SyntheticCoreSource(2).machine()).scenarioName(s.name()).scenarioSource(s.source())
+                .scenarioText(s.text()).opsPerSecond(5e8).calibrationMs(300).intervalS(0.25)
+                .phases(s.phases().stream().map(p -> p.name()).toList()).description(s.description())
+                .figures(s.figures()).build();
     }
 
     @Test
@@ -48,10 +51,10 @@ class FiguresTableTest {
     void processesShowTheirCostBesideThreads() throws Exception {
         Scenario processes = BuiltinScenarios.load("processes");
         List<PhaseResult> results = List.of(
-                new PhaseResult("threads, 10 MiB payloads", "free-threads", "", 0.5, 1, 2, 2.13, 40, 40, PhaseStatus.OK,
-                        null, ModelStats.NONE),
-                new PhaseResult("processes, 10 MiB payloads", "processes", "", 4.0, 1, 2, 18.85, 40, 40,
-                        PhaseStatus.OK, null, ModelStats.NONE));
+                PhaseResult.builder().name("threads, 10 MiB payloads").model("free-threads").settings("")
+                        .wallS(0.5).cpuS(1).parallelism(2).speedup(2.13).tasksDone(40).tasksTotal(40).build(),
+                PhaseResult.builder().name("processes, 10 MiB payloads").model("processes").settings("")
+                        .wallS(4.0).cpuS(1).parallelism(2).speedup(18.85).tasksDone(40).tasksTotal(40).build());
         String plain = PlainPrinter.table(results, processes.figures());
         assertThat(plain).contains("vs threads").contains("1.00x").contains("8.00x");
     }

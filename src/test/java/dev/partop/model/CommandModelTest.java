@@ -1,15 +1,12 @@
 package dev.partop.model;
 
-import dev.partop.scenario.PoolStart;
 
 import dev.partop.TestProcesses;
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.work.Calibration;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CommandModelTest {
 
     private static CommandModel model(String... command) {
-        Phase p = new Phase("cmd", ModelKind.COMMAND, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null, PoolStart.COLD,
-                List.of(), List.of(command), 0);
+        Phase p = Phase.builder().name("cmd").model(ModelKind.COMMAND).command(List.of(command)).build();
         return new CommandModel(new PhaseContext(p, List.of(), new Calibration(1e9, 0), System.nanoTime()));
     }
 

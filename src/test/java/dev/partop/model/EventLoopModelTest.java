@@ -1,8 +1,6 @@
 package dev.partop.model;
 
-import dev.partop.scenario.PoolStart;
 
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.IoKind;
 import dev.partop.scenario.IoSpec;
 import dev.partop.scenario.ModelKind;
@@ -26,15 +24,15 @@ class EventLoopModelTest {
     private static final Calibration CAL = Calibration.measure(Duration.ofMillis(100));
 
     private static EventLoopModel model(Workload... w) {
-        Phase p = new Phase("p", ModelKind.EVENT_LOOP, 1, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null, PoolStart.COLD,
-                List.of(w), List.of(), 0);
+        Phase p = Phase.builder().name("p").model(ModelKind.EVENT_LOOP).workloads(List.of(w)).build();
         return new EventLoopModel(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
     }
 
     @ParameterizedTest
     @EnumSource(IoKind.class)
     void waitsOverlapOnOneThread(IoKind kind) throws Exception {
-        EventLoopModel m = model(new Workload(20, null, 0, new IoSpec(kind, Duration.ofMillis(10)), 5, 0, 0, 0));
+        EventLoopModel m = model(Workload.builder().tasks(20).io(new IoSpec(kind, Duration.ofMillis(10))).rounds(5)
+                .build());
         long t0 = System.nanoTime();
         m.run();
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -49,8 +47,9 @@ class EventLoopModelTest {
 
     @Test
     void aCpuTaskStallsTheLoop() throws Exception {
-        EventLoopModel m = model(new Workload(10, null, 0, new IoSpec(IoKind.SLEEP, Duration.ofMillis(5)), 4, 0, 0, 0),
-                new Workload(1, Duration.ofMillis(300), 0, null, 1, 0, 0, 0));
+        EventLoopModel m = model(Workload.builder().tasks(10).io(new IoSpec(IoKind.SLEEP, Duration.ofMillis(5)))
+                .rounds(4).build(),
+                Workload.builder().cpu(Duration.ofMillis(300)).build());
         m.run();
         LoopStats loop = m.stats(1).loop();
         double cpuTaskMs = m.lanes().get(0).cpuNanos() / 1e6;

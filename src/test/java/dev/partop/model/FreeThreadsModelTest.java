@@ -1,8 +1,6 @@
 package dev.partop.model;
 
-import dev.partop.scenario.PoolStart;
 
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Workload;
@@ -22,9 +20,8 @@ class FreeThreadsModelTest {
 
     @Test
     void criticalSectionsAreCountedAndSerialised() throws Exception {
-        Workload w = new Workload(4, Duration.ofMillis(100), 0, null, 2, 0, 0.5, 0);
-        Phase p = new Phase("p", ModelKind.FREE_THREADS, 4, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
-                PoolStart.COLD, List.of(w), List.of(), 0);
+        Workload w = Workload.builder().tasks(4).cpu(Duration.ofMillis(100)).rounds(2).criticalSection(0.5).build();
+        Phase p = Phase.builder().name("p").model(ModelKind.FREE_THREADS).threads(4).workloads(List.of(w)).build();
         ExecutionModel m = FreeThreadsModel.create(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
         long t0 = System.nanoTime();
         m.run();
@@ -40,9 +37,8 @@ class FreeThreadsModelTest {
 
     @Test
     void noCriticalSectionMeansNoLockStats() throws Exception {
-        Workload w = new Workload(2, Duration.ofMillis(20), 0, null, 1, 0, 0, 0);
-        Phase p = new Phase("p", ModelKind.FREE_THREADS, 2, 0, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
-                PoolStart.COLD, List.of(w), List.of(), 0);
+        Workload w = Workload.builder().tasks(2).cpu(Duration.ofMillis(20)).build();
+        Phase p = Phase.builder().name("p").model(ModelKind.FREE_THREADS).threads(2).workloads(List.of(w)).build();
         ExecutionModel m = FreeThreadsModel.create(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
         m.run();
         assertThat(m.stats(1).lock()).isNull();

@@ -1,6 +1,5 @@
 package dev.partop.model;
 
-import dev.partop.scenario.PoolStart;
 
 import dev.partop.model.lock.Gil;
 import dev.partop.model.lock.LegacyGil;
@@ -38,14 +37,14 @@ class LockedThreadsModelTest {
 
     private static LockedThreadsModel model(ModelKind kind, int threads, int interpreters, GilPolicy policy,
                                             Workload... work) {
-        Phase p = new Phase("p", kind, threads, 0, interpreters, Duration.ofMillis(5), policy, 100, null, PoolStart.COLD,
-                List.of(work), List.of(), 0);
+        Phase p = Phase.builder().name("p").model(kind).threads(threads).interpreters(interpreters).gilPolicy(policy)
+                .workloads(List.of(work)).build();
         PhaseContext ctx = new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime());
         return kind == ModelKind.INTERPRETERS ? LockedThreadsModel.interpreters(ctx) : LockedThreadsModel.gilThreads(ctx);
     }
 
     private static Workload cpu(int tasks, long ms) {
-        return new Workload(tasks, Duration.ofMillis(ms), 0, null, 1, 0, 0, 0);
+        return Workload.builder().tasks(tasks).cpu(Duration.ofMillis(ms)).build();
     }
 
     /** Runs the model, draining the holder timeline as the sampler would, every 20 ms. */
@@ -132,7 +131,7 @@ class LockedThreadsModelTest {
     @Test
     void ioReleasesTheLock() throws Exception {
         // one thread sleeps 10 times 20 ms; a CPU thread of 300 ms must finish meanwhile
-        Workload sleeper = new Workload(1, null, 0, new IoSpec(IoKind.SLEEP, Duration.ofMillis(20)), 10, 0, 0, 0);
+        Workload sleeper = Workload.builder().io(new IoSpec(IoKind.SLEEP, Duration.ofMillis(20))).rounds(10).build();
         LockedThreadsModel m = model(ModelKind.GIL_THREADS, 2, 1, GilPolicy.NEW, sleeper, cpu(1, 300));
         long t0 = System.nanoTime();
         m.run();
@@ -146,13 +145,13 @@ class LockedThreadsModelTest {
     @Test
     void aSocketRoundTripReleasesTheLockAroundTheSendAndAroundTheReceive() throws Exception {
         // CPython: sendall() and recv() each drop and retake the lock; a sleep drops it once
-        Workload socket = new Workload(1, null, 0, new IoSpec(IoKind.SOCKET, Duration.ZERO), 20, 0, 0, 0);
+        Workload socket = Workload.builder().io(new IoSpec(IoKind.SOCKET, Duration.ZERO)).rounds(20).build();
         LockedThreadsModel m = model(ModelKind.GIL_THREADS, 1, 1, GilPolicy.NEW, socket);
         m.run();
         assertThat(m.stats(1).lock().acquisitions()).isEqualTo(1 + 2 * 20);
         assertThat(m.stats(1).io().ops()).isEqualTo(20);
 
-        Workload sleeper = new Workload(1, null, 0, new IoSpec(IoKind.SLEEP, Duration.ofMillis(1)), 20, 0, 0, 0);
+        Workload sleeper = Workload.builder().io(new IoSpec(IoKind.SLEEP, Duration.ofMillis(1))).rounds(20).build();
         LockedThreadsModel s = model(ModelKind.GIL_THREADS, 1, 1, GilPolicy.NEW, sleeper);
         s.run();
         assertThat(s.stats(1).lock().acquisitions()).isEqualTo(1 + 20);

@@ -2,7 +2,6 @@ package dev.partop.model;
 
 import dev.partop.scenario.PoolStart;
 
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Workload;
@@ -25,14 +24,15 @@ class ProcessesModelTest {
     private static final Calibration CAL = Calibration.measure(Duration.ofMillis(100));
 
     private static ProcessesModel model(int workers, PoolStart start, Workload w) {
-        Phase p = new Phase("p", ModelKind.PROCESSES, 1, workers, 0, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
-                start, List.of(w), List.of(), 0);
+        Phase p = Phase.builder().name("p").model(ModelKind.PROCESSES).workers(workers).start(start)
+                .workloads(List.of(w)).build();
         return new ProcessesModel(new PhaseContext(p, TaskPlans.of(p, CAL), CAL, System.nanoTime()));
     }
 
     @Test
     void tasksAndPayloadsGoThereAndBack() throws Exception {
-        ProcessesModel m = model(2, PoolStart.WARM, new Workload(4, Duration.ofMillis(20), 0, null, 1, 0, 0, 100_000));
+        ProcessesModel m = model(2, PoolStart.WARM, Workload.builder().tasks(4).cpu(Duration.ofMillis(20))
+                .payload(100_000).build());
         try {
             m.prepare();
             m.run();
@@ -53,7 +53,7 @@ class ProcessesModelTest {
 
     @Test
     void aWorkerKilledFromOutsideFailsThePhaseWithAReason() throws Exception {
-        ProcessesModel m = model(2, PoolStart.WARM, new Workload(2, Duration.ofSeconds(30), 0, null, 1, 0, 0, 0));
+        ProcessesModel m = model(2, PoolStart.WARM, Workload.builder().tasks(2).cpu(Duration.ofSeconds(30)).build());
         try {
             m.prepare();
             long victim = m.pids().get(1);

@@ -8,9 +8,7 @@ import dev.partop.snapshot.LockStats;
 import dev.partop.snapshot.ModelStats;
 import dev.partop.snapshot.PhaseInfo;
 import dev.partop.snapshot.PhaseResult;
-import dev.partop.snapshot.PhaseStatus;
 import dev.partop.snapshot.RunState;
-import dev.partop.snapshot.SelfStats;
 import dev.partop.snapshot.Snapshot;
 import dev.partop.view.SyntheticSnapshots;
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,8 @@ class PicturesTest {
     private static List<Snapshot> run() {
         List<Snapshot> out = new ArrayList<>();
         List<PhaseResult> done = List.of();
-        PhaseResult first = new PhaseResult("one thread", "sequential", "1 thread", 1.0, 1.0, 1.0, 1.0, 2, 2,
-                PhaseStatus.OK, null, ModelStats.NONE);
+        PhaseResult first = PhaseResult.builder().name("one thread").model("sequential").settings("1 thread")
+                .wallS(1.0).cpuS(1.0).parallelism(1.0).speedup(1.0).tasksDone(2).tasksTotal(2).build();
         for (int i = 0; i < 4; i++) out.add(sample(i, 0, "one thread", 1.0, List.of(), null, done));
         done = List.of(first);
         for (int i = 4; i < 8; i++) {
@@ -45,10 +43,10 @@ class PicturesTest {
             LockStats lock = new LockStats(1, 0, 0, 0, 50L * (i - 3), 200, 0, 0, 1, 0, 0);
             out.add(sample(i, 1, GIL, 1.0, spans, lock, done));
         }
-        PhaseResult second = new PhaseResult(GIL, "gil-threads", "2 threads", 1.1, 1.1, 1.0, 1.0 / 1.1, 2, 2,
-                PhaseStatus.OK, null, ModelStats.NONE);
-        out.add(new Snapshot(Snapshot.FORMAT, 8, 2.25, RunState.FINISHED, -1, 2, null, 0, 0.25, 0, 0, cores(0.1),
-                List.of(), List.of(), ModelStats.NONE, 0, 0, SelfStats.NONE, List.of(first, second), null));
+        PhaseResult second = PhaseResult.builder().name(GIL).model("gil-threads").settings("2 threads")
+                .wallS(1.1).cpuS(1.1).parallelism(1.0).speedup(1.0 / 1.1).tasksDone(2).tasksTotal(2).build();
+        out.add(Snapshot.builder().seq(8).t(2.25).state(RunState.FINISHED).phaseCount(2).tick(0.25).cores(cores(0.1))
+                .results(List.of(first, second)).build());
         return out;
     }
 
@@ -57,9 +55,12 @@ class PicturesTest {
         List<LaneSample> lanes = List.of(
                 new LaneSample(0, "T1", LaneState.HOLDING, 0.5, 0, 0.5, 0.5, 0, 0, 0, 0),
                 new LaneSample(1, "T2", LaneState.WAITING, 0.4, 0, 0.4, 0.6, 0, 0, 0, 0));
-        return new Snapshot(Snapshot.FORMAT, seq, 0.25 * (seq + 1), RunState.RUNNING, phase, 2,
-                new PhaseInfo(name, phase == 0 ? "sequential" : "gil-threads", ""), 0, 0.25, 0, 2, cores(busy), lanes,
-                holders, new ModelStats(lock, null, null, null), 0, 0, SelfStats.NONE, done, null);
+        return Snapshot.builder().seq(seq).t(0.25 * (seq + 1)).state(RunState.RUNNING).phaseIndex(phase).phaseCount(2)
+                .phase(PhaseInfo.builder().name(name).model(phase == 0 ? "sequential" : "gil-threads").settings("")
+                        .build())
+                .tick(0.25).tasksTotal(2)
+                .cores(cores(busy)).lanes(lanes).holders(holders).stats(new ModelStats(lock, null, null, null))
+                .results(done).build();
     }
 
     private static List<CoreSample> cores(double busy) {
@@ -141,8 +142,6 @@ class PicturesTest {
     }
 
     private static Snapshot withHolders(Snapshot s, List<HolderSpan> holders) {
-        return new Snapshot(s.format(), s.seq(), s.t(), s.state(), s.phaseIndex(), s.phaseCount(), s.phase(),
-                s.phaseElapsed(), s.tick(), s.tasksDone(), s.tasksTotal(), s.cores(), s.lanes(), holders, s.stats(),
-                s.phaseCpu(), s.parallelism(), s.self(), s.results(), s.problem());
+        return s.toBuilder().holders(holders).build();
     }
 }

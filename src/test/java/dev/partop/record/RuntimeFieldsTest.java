@@ -2,7 +2,6 @@ package dev.partop.record;
 
 import dev.partop.headless.JsonLinesPrinter;
 import dev.partop.snapshot.PhaseResult;
-import dev.partop.snapshot.PhaseStatus;
 import dev.partop.snapshot.PythonRuntime;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.Snapshot;
@@ -25,23 +24,21 @@ class RuntimeFieldsTest {
     @TempDir
     Path dir;
 
-    private static final PhaseResult CPYTHON = new PhaseResult("2 threads in CPython", "gil-threads", "2 threads", 2.1,
-            2.0, 0.95, 0.93, 2, 2, PhaseStatus.OK, null, null, "CPython 3.11.7", "3.11.7");
+    private static final PhaseResult CPYTHON = PhaseResult.builder().name("2 threads in CPython").model("gil-threads")
+            .settings("2 threads").wallS(2.1).cpuS(2.0).parallelism(0.95).speedup(0.93).tasksDone(2).tasksTotal(2)
+            .stats(null).runtime("CPython 3.11.7").pythonVersion("3.11.7").build();
 
     private Path record(boolean withCpython) throws Exception {
         RunHeader base = SyntheticSnapshots.header(2);
-        RunHeader h = new RunHeader(base.partopVersion(), base.javaVersion(), base.os(), base.machine(), base.scenarioName(),
-                base.scenarioSource(), base.scenarioText(), base.opsPerSecond(), base.calibrationMs(), base.intervalS(),
-                base.phases(), withCpython ? List.of(new PythonRuntime("python3", "3.11.7", 5.2e6, 300)) : List.of());
+        RunHeader h = base.toBuilder()
+                .pythons(withCpython ? List.of(new PythonRuntime("python3", "3.11.7", 5.2e6, 300)) : List.of()).build();
         Path file = dir.resolve("run.partop");
         try (SnapshotLogWriter w = new SnapshotLogWriter(file)) {
             w.header(h);
             for (Snapshot s : SyntheticSnapshots.gilPhase(2, 3, true)) {
                 List<PhaseResult> results = new ArrayList<>(s.results());
                 if (withCpython) results.add(CPYTHON);
-                w.snapshot(new Snapshot(s.format(), s.seq(), s.t(), s.state(), s.phaseIndex(), s.phaseCount(), s.phase(),
-                        s.phaseElapsed(), s.tick(), s.tasksDone(), s.tasksTotal(), s.cores(), s.lanes(), s.holders(),
-                        s.stats(), s.phaseCpu(), s.parallelism(), s.self(), results, s.problem()));
+                w.snapshot(s.toBuilder().results(results).build());
             }
         }
         return file;

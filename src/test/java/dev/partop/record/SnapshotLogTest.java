@@ -160,8 +160,10 @@ class SnapshotLogTest {
 
     @Test
     void headerCarriesTheScenarioText() throws Exception {
-        RunHeader h = new RunHeader("1", "17", "Linux", SyntheticSnapshots.header(2).machine(), "s", "f.yaml",
-                "name: s\nphases: []\n", 1e9, 100, 0.25, List.of("a"));
+        RunHeader h = RunHeader.builder().partopVersion("1").javaVersion("17").os("Linux")
+                .machine(SyntheticSnapshots.header(2).machine()).scenarioName("s").scenarioSource("f.yaml")
+                .scenarioText("name: s\nphases: []\n").opsPerSecond(1e9).calibrationMs(100).intervalS(0.25)
+                .phases(List.of("a")).build();
         Path file = dir.resolve("h.partop");
         try (SnapshotLogWriter w = new SnapshotLogWriter(file)) {
             w.header(h);

@@ -42,7 +42,7 @@ class ScenarioLoaderTest {
         Phase seq = s.phase("one thread");
         assertThat(seq.model()).isEqualTo(ModelKind.SEQUENTIAL);
         assertThat(seq.threads()).isEqualTo(1);
-        assertThat(seq.workloads()).containsExactly(new Workload(8, Duration.ofSeconds(1), 0, null, 1, 0, 0.0, 0));
+        assertThat(seq.workloads()).containsExactly(Workload.builder().tasks(8).cpu(Duration.ofSeconds(1)).build());
         assertThat(s.phase("8 free threads").threads()).isEqualTo(8);
         assertThat(s.phase("8 free threads").totalTasks()).isEqualTo(8);
     }
@@ -103,17 +103,19 @@ class ScenarioLoaderTest {
         assertThat(inherits.threads()).isEqualTo(2);
         assertThat(inherits.switchInterval()).isEqualTo(Duration.ofMillis(1));
         assertThat(inherits.timeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(inherits.workloads()).containsExactly(new Workload(4, Duration.ofMillis(10), 0, null, 3, 0, 0, 0));
+        assertThat(inherits.workloads()).containsExactly(Workload.builder().tasks(4).cpu(Duration.ofMillis(10))
+                .rounds(3).build());
 
         Phase overrides = s.phase("overrides");
         assertThat(overrides.threads()).isEqualTo(3);
         assertThat(overrides.timeout()).isNull();
-        assertThat(overrides.workloads()).containsExactly(new Workload(4, Duration.ofMillis(20), 0, null, 3, 8, 0, 0));
+        assertThat(overrides.workloads()).containsExactly(Workload.builder().tasks(4).cpu(Duration.ofMillis(20))
+                .rounds(3).memoryMiB(8).build());
 
         Phase list = s.phase("replaces with a list");
         assertThat(list.workloads()).containsExactly(
-                new Workload(1, Duration.ofMillis(5), 0, null, 1, 0, 0, 0),
-                new Workload(2, null, 0, new IoSpec(IoKind.SLEEP, Duration.ofMillis(5)), 1, 0, 0, 0));
+                Workload.builder().cpu(Duration.ofMillis(5)).build(),
+                Workload.builder().tasks(2).io(new IoSpec(IoKind.SLEEP, Duration.ofMillis(5))).build());
         assertThat(list.totalTasks()).isEqualTo(3);
         assertThat(list.threads()).as("explicit default threads win over the task count").isEqualTo(2);
     }

@@ -1,8 +1,6 @@
 package dev.partop.session;
 
-import dev.partop.scenario.PoolStart;
 
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.IoSpec;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
@@ -19,16 +17,16 @@ public final class TestScenarios {
     }
 
     public static Workload cpu(int tasks, Duration cpu) {
-        return new Workload(tasks, cpu, 0, null, 1, 0, 0, 0);
+        return Workload.builder().tasks(tasks).cpu(cpu).build();
     }
 
     public static Workload io(int tasks, IoSpec io, int rounds) {
-        return new Workload(tasks, null, 0, io, rounds, 0, 0, 0);
+        return Workload.builder().tasks(tasks).io(io).rounds(rounds).build();
     }
 
     public static Phase phase(String name, ModelKind model, int threads, Workload... work) {
-        return new Phase(name, model, threads, 1, 1, Duration.ofMillis(5), GilPolicy.NEW, 100, null, PoolStart.COLD,
-                List.of(work), List.of(), 0);
+        return Phase.builder().name(name).model(model).threads(threads).workers(1).interpreters(1)
+                .workloads(List.of(work)).build();
     }
 
     public static Scenario scenario(Phase... phases) {

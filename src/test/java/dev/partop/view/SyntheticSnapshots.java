@@ -11,7 +11,6 @@ import dev.partop.snapshot.Machine;
 import dev.partop.snapshot.ModelStats;
 import dev.partop.snapshot.PhaseInfo;
 import dev.partop.snapshot.PhaseResult;
-import dev.partop.snapshot.PhaseStatus;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.SelfStats;
@@ -31,17 +30,20 @@ public final class SyntheticSnapshots {
 
     public static RunHeader header(int cores) {
         Machine m = new SyntheticCoreSource(cores).machine();
-        return new RunHeader("test", "17", "Linux", m, "CPU-heavy work under a GIL", "builtin:cpu-heavy", "", 5e8, 300,
-                0.25, List.of("one thread", "8 threads, one GIL", "8 free threads"));
+        return RunHeader.builder().partopVersion("test").javaVersion("17").os("Linux").machine(m)
+                .scenarioName("CPU-heavy work under a GIL").scenarioSource("builtin:cpu-heavy").scenarioText("")
+                .opsPerSecond(5e8).calibrationMs(300).intervalS(0.25)
+                .phases(List.of("one thread", "8 threads, one GIL", "8 free threads")).build();
     }
 
     public static List<PhaseResult> results() {
         LockStats lock = new LockStats(1, 1600, 1590, 800, 1580, 190, 55, 12.5, 0.99, 0, 0);
         return List.of(
-                new PhaseResult("one thread", "sequential", "1 thread, 8 tasks", 8.1, 8.08, 1.0, 1.0, 8, 8,
-                        PhaseStatus.OK, null, ModelStats.NONE),
-                new PhaseResult("8 threads, one GIL", "gil-threads", "8 threads, switch 5ms, 8 tasks", 8.4, 8.3, 0.99,
-                        0.96, 8, 8, PhaseStatus.OK, null, new ModelStats(lock, null, null, null)));
+                PhaseResult.builder().name("one thread").model("sequential").settings("1 thread, 8 tasks")
+                        .wallS(8.1).cpuS(8.08).parallelism(1.0).speedup(1.0).tasksDone(8).tasksTotal(8).build(),
+                PhaseResult.builder().name("8 threads, one GIL").model("gil-threads")
+                        .settings("8 threads, switch 5ms, 8 tasks").wallS(8.4).cpuS(8.3).parallelism(0.99).speedup(0.96)
+                        .tasksDone(8).tasksTotal(8).stats(new ModelStats(lock, null, null, null)).build());
     }
 
     /**
@@ -71,25 +73,31 @@ public final class SyntheticSnapshots {
                             0, 0, 0, 0));
                 }
                 double time = 1 + seq * 0.25;
-                out.add(new Snapshot(Snapshot.FORMAT, seq, time, RunState.RUNNING, p, 3,
-                        new PhaseInfo(names[p], models[p], p == 0 ? "1 thread, 8 tasks" : "8 threads, 8 tasks"),
-                        t * 0.25, 0.25, t / 4, 8, cs, lanes, List.of(), ModelStats.NONE, t * 0.25, 1,
-                        new SelfStats(0.004, 4, 1500), p == 0 ? List.of() : allResults().subList(0, p), null));
+                out.add(Snapshot.builder().seq(seq).t(time).state(RunState.RUNNING).phaseIndex(p).phaseCount(3)
+                        .phase(PhaseInfo.builder().name(names[p]).model(models[p])
+                                .settings(p == 0 ? "1 thread, 8 tasks" : "8 threads, 8 tasks").build())
+                        .phaseElapsed(t * 0.25).tick(0.25).tasksDone(t / 4).tasksTotal(8).cores(cs).lanes(lanes)
+                        .phaseCpu(t * 0.25).parallelism(1).self(new SelfStats(0.004, 4, 1500))
+                        .results(p == 0 ? List.of() : allResults().subList(0, p)).build());
             }
         }
         if (finished) {
-            out.add(new Snapshot(Snapshot.FORMAT, seq, 1 + seq * 0.25, RunState.FINISHED, -1, 3, null, 0, 0.25, 0, 0,
-                    source.sample(), List.of(), List.of(), ModelStats.NONE, 0, 0, new SelfStats(0.003, 4, 900),
-                    allResults(), null));
+            out.add(finished(seq, 1 + seq * 0.25, source.sample(), allResults()));
         }
         return out;
+    }
+
+    /** The last Snapshot of a run of three phases: no phase, every result. */
+    private static Snapshot finished(long seq, double time, List<CoreSample> cores, List<PhaseResult> results) {
+        return Snapshot.builder().seq(seq).t(time).state(RunState.FINISHED).phaseCount(3).tick(0.25).cores(cores)
+                .self(new SelfStats(0.003, 4, 900)).results(results).build();
     }
 
     /** The three phases of {@link #wholeRun}. */
     public static List<PhaseResult> allResults() {
         List<PhaseResult> all = new ArrayList<>(results());
-        all.add(new PhaseResult("8 free threads", "free-threads", "8 threads, 8 tasks", 4.1, 8.1, 1.98, 1.98, 8, 8,
-                PhaseStatus.OK, null, ModelStats.NONE));
+        all.add(PhaseResult.builder().name("8 free threads").model("free-threads").settings("8 threads, 8 tasks")
+                .wallS(4.1).cpuS(8.1).parallelism(1.98).speedup(1.98).tasksDone(8).tasksTotal(8).build());
         return all;
     }
 
@@ -112,15 +120,15 @@ public final class SyntheticSnapshots {
             LockStats lock = new LockStats(1, 40L * (t + 1), 39L * (t + 1), 20L * (t + 1), 38L * (t + 1), 190, 0.2 * t,
                     12.5, 0.99, 0, 0);
             IoStats io = new IoStats(10L * t, 5.1, 6.2, 9.9);
-            out.add(new Snapshot(Snapshot.FORMAT, t, time, RunState.RUNNING, 1, 3,
-                    new PhaseInfo("8 threads, one GIL", "gil-threads", "8 threads, switch 5ms, 8 tasks"), t * 0.25, 0.25,
-                    t / 10, 8, cs, lanes, spans, new ModelStats(lock, io, null, null), t * 0.25, 0.99,
-                    new SelfStats(0.004, 4, 1500), done, null));
+            out.add(Snapshot.builder().seq(t).t(time).state(RunState.RUNNING).phaseIndex(1).phaseCount(3)
+                    .phase(PhaseInfo.builder().name("8 threads, one GIL").model("gil-threads")
+                            .settings("8 threads, switch 5ms, 8 tasks").build())
+                    .phaseElapsed(t * 0.25).tick(0.25).tasksDone(t / 10).tasksTotal(8).cores(cs).lanes(lanes)
+                    .holders(spans).stats(new ModelStats(lock, io, null, null)).phaseCpu(t * 0.25).parallelism(0.99)
+                    .self(new SelfStats(0.004, 4, 1500)).results(done).build());
         }
         if (finished) {
-            out.add(new Snapshot(Snapshot.FORMAT, ticks, 10 + ticks * 0.25, RunState.FINISHED, -1, 3, null, 0, 0.25, 0,
-                    0, source.sample(), List.of(), List.of(), ModelStats.NONE, 0, 0, new SelfStats(0.003, 4, 900),
-                    results(), null));
+            out.add(finished(ticks, 10 + ticks * 0.25, source.sample(), results()));
         }
         return out;
     }
@@ -136,10 +144,11 @@ public final class SyntheticSnapshots {
             }
             lanes.add(new LaneSample(3, "T4", LaneState.IO, 0.01, 0.01, 0, 0, 0.99, 0, 0, -1));
             double time = 20 + t * 0.25;
-            out.add(new Snapshot(Snapshot.FORMAT, 100 + t, time, RunState.RUNNING, 2, 3,
-                    new PhaseInfo("8 free threads", "free-threads", "4 threads, 4 tasks"), t * 0.25, 0.25,
-                    0, 4, source.sample(), lanes, List.of(), ModelStats.NONE, t * 0.75, 3.0,
-                    new SelfStats(0.004, 4, 1500), results(), null));
+            out.add(Snapshot.builder().seq(100 + t).t(time).state(RunState.RUNNING).phaseIndex(2).phaseCount(3)
+                    .phase(PhaseInfo.builder().name("8 free threads").model("free-threads")
+                            .settings("4 threads, 4 tasks").build())
+                    .phaseElapsed(t * 0.25).tick(0.25).tasksTotal(4).cores(source.sample()).lanes(lanes)
+                    .phaseCpu(t * 0.75).parallelism(3.0).self(new SelfStats(0.004, 4, 1500)).results(results()).build());
         }
         return out;
     }

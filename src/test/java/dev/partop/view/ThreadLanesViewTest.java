@@ -31,9 +31,9 @@ class ThreadLanesViewTest {
         ModelStats stats = new ModelStats(null, null, null, null, List.of(
                 new ObservedGil(100, "CPython 3.12", null, true, 101, 1, 5000, 300, 180, 0.99, 2.5)));
         for (Snapshot s : base) {
-            out.add(new Snapshot(s.format(), s.seq(), s.t(), s.state(), s.phaseIndex(), s.phaseCount(),
-                    new PhaseInfo("watch", "watch", "pid 100"), s.phaseElapsed(), s.tick(), 0, 0, s.cores(), lanes,
-                    List.of(), stats, s.phaseCpu(), s.parallelism(), s.self(), s.results(), s.problem()));
+            out.add(s.toBuilder().phase(PhaseInfo.builder().name("watch").model("watch").settings("pid 100").build())
+                    .tasksDone(0).tasksTotal(0)
+                    .lanes(lanes).holders(List.of()).stats(stats).build());
         }
         return out;
     }

@@ -3,7 +3,6 @@ package dev.partop.model.cpython;
 import dev.partop.TestProcesses;
 import dev.partop.model.Lane;
 import dev.partop.model.PhaseContext;
-import dev.partop.scenario.GilPolicy;
 import dev.partop.scenario.IoKind;
 import dev.partop.scenario.IoSpec;
 import dev.partop.scenario.ModelKind;
@@ -41,9 +40,9 @@ class CpythonRuntimeTest {
     private static final Calibration CAL = Calibration.measure(Duration.ofMillis(100));
 
     static Phase phase(ModelKind model, int threads, String python, String start, String method, Workload w) {
-        return new Phase("p", model, threads, threads, 2, Duration.ofMillis(5), GilPolicy.NEW, 100, null,
-                PoolStart.valueOf(start.toUpperCase(java.util.Locale.ROOT)),
-                List.of(w), List.of(), 0, RuntimeKind.CPYTHON, python, method);
+        return Phase.builder().name("p").model(model).threads(threads).workers(threads).interpreters(2)
+                .start(PoolStart.valueOf(start.toUpperCase(java.util.Locale.ROOT))).workloads(List.of(w))
+                .runtime(RuntimeKind.CPYTHON).python(python).startMethod(method).build();
     }
 
     static CpythonRuntime runtime(Phase p) {
@@ -51,7 +50,7 @@ class CpythonRuntimeTest {
     }
 
     static Workload cpu(int tasks, int ms) {
-        return new Workload(tasks, Duration.ofMillis(ms), 0, null, 1, 0, 0, 0);
+        return Workload.builder().tasks(tasks).cpu(Duration.ofMillis(ms)).build();
     }
 
     /** python3, then each interpreter pyenv has here (2.7 runs the subset it supports). */
@@ -94,7 +93,7 @@ class CpythonRuntimeTest {
     @Test
     void processesWithSpawnPickleThePayloadsAndCountTheWorkers() throws Exception {
         CpythonRuntime m = runtime(phase(ModelKind.PROCESSES, 2, "python3", "warm", "spawn",
-                new Workload(4, Duration.ofMillis(50), 0, null, 1, 0, 0, 100_000)));
+                Workload.builder().tasks(4).cpu(Duration.ofMillis(50)).payload(100_000).build()));
         List<ProcessHandle> tree;
         try {
             m.prepare();
@@ -117,7 +116,7 @@ class CpythonRuntimeTest {
     @Test
     void eventLoopSocketsRoundTripToPartopsLoopbackServer() throws Exception {
         CpythonRuntime m = runtime(phase(ModelKind.EVENT_LOOP, 1, "python3", "cold", null,
-                new Workload(20, null, 0, new IoSpec(IoKind.SOCKET, Duration.ofMillis(20)), 3, 0, 0, 0)));
+                Workload.builder().tasks(20).io(new IoSpec(IoKind.SOCKET, Duration.ofMillis(20))).rounds(3).build()));
         long t0 = System.nanoTime();
         try {
             m.prepare();
