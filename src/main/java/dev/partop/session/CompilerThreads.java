@@ -60,6 +60,25 @@ final class CompilerThreads {
                 : "JIT compiler threads at SCHED_IDLE: " + done + " of " + tids.size() + " (" + failed + ")";
     }
 
+    /**
+     * Back to the default policy, for tests that share one JVM with timing tests. Needs
+     * privilege (RLIMIT_NICE) outside root: then the threads stay as they are.
+     */
+    static void restoreForTests() {
+        try {
+            CLib libc = Native.load("c", CLib.class);
+            for (int tid : compilerThreadIds()) {
+                try {
+                    libc.sched_setscheduler(tid, 0, new int[]{0}); // SCHED_OTHER
+                } catch (LastErrorException notAllowed) {
+                    // stays idle
+                }
+            }
+        } catch (Throwable e) {
+            // no JNA: nothing was changed either
+        }
+    }
+
     /** The JVM's compiler threads, by their names in /proc ("C1 CompilerThre", "C2 CompilerThre", 15 characters). */
     static List<Integer> compilerThreadIds() {
         List<Integer> tids = new ArrayList<>();

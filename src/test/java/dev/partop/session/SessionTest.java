@@ -102,6 +102,12 @@ class SessionTest {
      * After the warm-up the JIT compiler threads run only on idle cores (SCHED_IDLE): a compile
      * must not hold a core a phase's woken thread needs (the convoy demo lost its convoy to it).
      */
+    /** The warm-up puts this JVM's compilers at SCHED_IDLE; the timing tests after these run in the same JVM. */
+    @org.junit.jupiter.api.AfterAll
+    static void compilersBackToNormal() {
+        CompilerThreads.restoreForTests();
+    }
+
     @Test
     void afterTheWarmUpTheCompilerThreadsYieldToTheWorkload() throws Exception {
         var scenario = scenario(phase("gil", ModelKind.GIL_THREADS, 2, cpu(2, Duration.ofMillis(50))));
