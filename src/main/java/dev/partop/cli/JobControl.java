@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * Ctrl-Z and {@code fg} for the dashboard, as btop does them: on SIGTSTP the terminal is given
  * back as it was, the workers are stopped, then partop stops itself; on SIGCONT the workers go
  * on, the terminal is raw again and the screen is drawn whole. The time stopped is not the
- * phase's: its clock skips the pause.
+ * phase's: its clock skips the pause. {@code bg} is not a way to run on: a dashboard cannot
+ * draw from the background, so the job stops again until {@code fg}.
  */
 final class JobControl {
 
@@ -33,11 +34,14 @@ final class JobControl {
         dashboard.suspend();
         ChildProcesses.signalAll("STOP");
         long stoppedAt = System.nanoTime();
-        stopSelf(); // returns after fg
+        stopSelf(); // returns after fg, or after bg
+        // after bg, taking the terminal back (tcsetattr from the background) stops the whole job
+        // again with SIGTTOU, as htop and btop are stopped: "Stopped (tty output)". It goes on
+        // at fg, so the pause is measured after the terminal is ours, and the workers wait too
+        dashboard.resume();
         long paused = System.nanoTime() - stoppedAt;
         ChildProcesses.signalAll("CONT");
         suspended.accept(paused);
-        dashboard.resume();
     }
 
     private static void stopSelf() {

@@ -60,6 +60,8 @@ public class RunCommand implements Callable<Integer> {
     String size;
     Path save;
     Path report;
+    /** What {@link #report} is to hold, from its extension; worked out once, by {@link #checkOptions}. */
+    private ReportCommand.Format reportFormat;
     boolean allowCommands;
     Integer syntheticCores;
     List<String> commandArgs;
@@ -218,7 +220,7 @@ public class RunCommand implements Callable<Integer> {
             System.err.println("partop: no report written to " + report + ": the run stopped before it started");
         } else if (report != null) {
             try {
-                Files.writeString(report, ReportCommand.render(timeline, ReportCommand.Format.ofFile(report), Theme.light));
+                Files.writeString(report, ReportCommand.render(timeline, reportFormat, Theme.light));
             } catch (java.io.IOException e) {
                 screens.failures().of("--report", report, "the report is not whole").accept(e);
             }
@@ -243,7 +245,8 @@ public class RunCommand implements Callable<Integer> {
         }
         if (size != null) DisplayOptions.size(size, true);
         checkWritable(report, "--report");
-        if (report != null && ReportCommand.Format.ofFile(report) == null) {
+        reportFormat = report == null ? null : ReportCommand.Format.ofFile(report);
+        if (report != null && reportFormat == null) {
             throw new UserError("--report " + report + ": unknown kind of file; name it .md, .csv, .json, .svg or .html", null);
         }
     }

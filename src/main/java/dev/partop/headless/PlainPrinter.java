@@ -6,6 +6,7 @@ import dev.partop.snapshot.CoreSample;
 import dev.partop.snapshot.PhaseFigures;
 import dev.partop.snapshot.PhaseResult;
 import dev.partop.snapshot.PhaseStatus;
+import dev.partop.snapshot.CpuLimit;
 import dev.partop.snapshot.PythonRuntime;
 import dev.partop.snapshot.RunHeader;
 import dev.partop.snapshot.RunState;
@@ -39,6 +40,11 @@ public final class PlainPrinter implements SnapshotSink {
         figures = h.figures();
         out.printf(Locale.ROOT, "partop %s  %s  (%d CPUs, %d cores; %s)%n", h.partopVersion(), h.scenarioName(),
                 h.machine().logical(), h.machine().physical(), h.machine().cpuModel());
+        CpuLimit limit = h.machine().limit();
+        if (limit != null && !limit.describe().isEmpty()) {
+            // a container's quota or cpuset: what "of N cores" below is out of
+            out.printf(Locale.ROOT, "allowed: %s (%s)%n", CpuLimit.coresNoun(limit.allowedCores(), ""), limit.describe());
+        }
         out.printf(Locale.ROOT, "calibration: %.0f M ops/s on one core (%.0f ms)%n", h.opsPerSecond() / 1e6,
                 h.calibrationMs());
         for (PythonRuntime p : h.pythonsOrNone()) {

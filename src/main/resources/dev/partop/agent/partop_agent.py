@@ -229,6 +229,17 @@ class Phase(object):
             self.next_task = i + 1
             return self.tasks[i]
 
+    def run_lane(self, lane, run_task=None):
+        """Announces the lane, then runs tasks from the list on it (with run_task, by default
+        this phase's) until none are left."""
+        run_task = run_task or self.run_task
+        self.report.send(**lane_event(lane))
+        while True:
+            task = self.take()
+            if task is None:
+                return
+            run_task(task, lane)
+
     def run_task(self, task, lane):
         """Every round: CPU, then memory, then I/O; a critical-section share of the CPU runs
         after the rest, under one lock shared by the phase's threads."""
@@ -258,13 +269,7 @@ class Phase(object):
 
 
 def run_sequential(phase):
-    lane = "T1"
-    phase.report.send(**lane_event(lane))
-    while True:
-        task = phase.take()
-        if task is None:
-            return
-        phase.run_task(task, lane)
+    phase.run_lane("T1")
 
 
 def run_threads(phase):
@@ -273,12 +278,7 @@ def run_threads(phase):
 
     def work(lane):
         try:
-            phase.report.send(**lane_event(lane))
-            while True:
-                task = phase.take()
-                if task is None:
-                    break
-                phase.run_task(task, lane)
+            phase.run_lane(lane)
             tid = native_tid()
             # its last CPU reading: the thread may be gone before partop reads /proc
             phase.report.send(ev="lane_done", lane=lane, cpu_ns=thread_cpu_ns(tid) if tid else None)
@@ -329,18 +329,19 @@ def run_interpreters(phase):
             raise ValueError("interpreters under CPython run cpu and io sleeps only")
     errors = []
 
+    def run_in(interp):
+        def run_task(task, lane):
+            phase.report.send(ev="start", lane=lane, task=task["id"])
+            io = task.get("io")
+            source = _INTERP_TASK.format(seed=task["id"], rounds=task["rounds"], loops=task["loops"],
+                                         sleep=io["wait_s"] if io else 0)
+            getattr(interp, "exec")(source)
+            phase.report.send(ev="end", lane=lane, task=task["id"])
+        return run_task
+
     def work(i, lane):
         try:
-            phase.report.send(**lane_event(lane))
-            while True:
-                task = phase.take()
-                if task is None:
-                    break
-                phase.report.send(ev="start", lane=lane, task=task["id"])
-                io = task.get("io")
-                getattr(interps[i % k], "exec")(_INTERP_TASK.format(seed=task["id"], rounds=task["rounds"], loops=task["loops"],
-                                                        sleep=io["wait_s"] if io else 0))
-                phase.report.send(ev="end", lane=lane, task=task["id"])
+            phase.run_lane(lane, run_in(interps[i % k]))
         except BaseException:
             errors.append(sys.exc_info())
 

@@ -5,7 +5,6 @@ import dev.partop.snapshot.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +17,7 @@ class CpythonRunIT {
 
     @Test
     void aCpythonPhaseStandsBesideTheModelInTheJson() throws Exception {
-        Path file = dir.resolve("side.yaml");
-        Files.writeString(file, """
+        Path file = JarRunner.scenario(dir, "side.yaml", """
                 name: side by side
                 defaults: {workload: {tasks: 2, cpu: 50ms, io: 5ms}}
                 phases:
@@ -49,8 +47,7 @@ class CpythonRunIT {
 
     @Test
     void aMissingInterpreterIsOneLineAndExit2BeforeAnythingRuns() throws Exception {
-        Path file = dir.resolve("missing.yaml");
-        Files.writeString(file, """
+        Path file = JarRunner.scenario(dir, "missing.yaml", """
                 name: missing
                 phases:
                   - {name: real, model: sequential, runtime: cpython, python: no-such-python, workload: {cpu: 10ms}}
@@ -65,8 +62,7 @@ class CpythonRunIT {
 
     @Test
     void aModelTheInterpreterLacksIsOneLineAndExit2() throws Exception {
-        Path file = dir.resolve("lacks.yaml");
-        Files.writeString(file, """
+        Path file = JarRunner.scenario(dir, "lacks.yaml", """
                 name: lacks
                 phases:
                   - {name: real, model: free-threads, runtime: cpython, workload: {cpu: 10ms}}

@@ -8,11 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real jar in a real terminal (tmux): it draws, follows a resize, answers keys, quits,
@@ -20,18 +17,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DashboardTmuxIT {
 
-    private static final String SCENARIO = """
-            name: tmux test
-            description: Two short phases to press keys at.
-            defaults:
-              workload: {tasks: 2, cpu: 1500ms}
-            phases:
-              - name: one thread
-                model: sequential
-              - name: two GIL threads
-                model: gil-threads
-                threads: 2
-            """;
+    private static final String SCENARIO =
+            JarRunner.twoTasksScenario("tmux test", "Two short phases to press keys at.", "1500ms", false);
 
     @TempDir
     static Path dir;
@@ -39,27 +26,17 @@ class DashboardTmuxIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        boolean ci = System.getenv("CI") != null;
-        if (ci) assertThat(Tmux.available()).as("CI installs tmux (.ci/run)").isTrue();
-        assumeTrue(Tmux.available(), "tmux is not installed");
-        scenario = dir.resolve("tmux.yaml");
-        Files.writeString(scenario, SCENARIO);
+        Tmux.require();
+        scenario = JarRunner.scenario(dir, "tmux.yaml", SCENARIO);
     }
 
     private static String command() {
-        return Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JarRunner.jar() + " " + scenario;
-    }
-
-    private static Map<String, String> env(String... kv) {
-        Map<String, String> env = new HashMap<>(Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8"));
-        for (int i = 0; i < kv.length; i += 2) env.put(kv[i], kv[i + 1]);
-        env.put("CI", ""); // the tmux server passes on the test's own environment: CI=true would mean headless
-        return env;
+        return JarRunner.commandLine(scenario);
     }
 
     @Test
     void drawsResizesAnswersKeysAndQuitsCleanly() throws Exception {
-        try (Tmux t = Tmux.start(100, 30, env(), command())) {
+        try (Tmux t = Tmux.start(100, 30, Tmux.env(), command())) {
             String first = t.awaitScreen(s -> s.contains("phase 1/2"), 20, "the first phase");
             assertThat(first).contains("partop tmux test").contains("of " + Runtime.getRuntime().availableProcessors() + " cores")
                     .contains("q quit");
@@ -95,7 +72,7 @@ class DashboardTmuxIT {
     @ValueSource(strings = {"TERM=xterm", "TERM=vt100", "LANG=C", "NO_COLOR=1", "TERM=xterm-256color"})
     void worksUnder(String setting) throws Exception {
         String[] kv = setting.split("=", 2);
-        try (Tmux t = Tmux.start(80, 24, env(kv[0], kv[1]), command())) {
+        try (Tmux t = Tmux.start(80, 24, Tmux.env(kv[0], kv[1]), command())) {
             String screen = t.awaitScreen(s -> s.contains("phase 1/2"), 20, "the first phase under " + setting);
             assertThat(screen).contains("q quit").contains("total");
             if (setting.equals("LANG=C")) {
@@ -113,10 +90,9 @@ class DashboardTmuxIT {
     /** r on the final screen runs the scenario again (it used to do nothing once the run had finished). */
     @Test
     void restartsFromTheFinalScreen() throws Exception {
-        Path quick = dir.resolve("quick.yaml");
-        Files.writeString(quick, SCENARIO.replace("1500ms", "200ms"));
-        String cmd = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JarRunner.jar() + " " + quick;
-        try (Tmux t = Tmux.start(100, 30, env(), cmd)) {
+        Path quick = JarRunner.scenario(dir, "quick.yaml", SCENARIO.replace("1500ms", "200ms"));
+        String cmd = JarRunner.commandLine(quick);
+        try (Tmux t = Tmux.start(100, 30, Tmux.env(), cmd)) {
             t.awaitScreen(s -> s.contains("all 2 phases done") && s.contains("finished"), 30, "the final screen");
             t.keys("r");
             t.awaitScreen(s -> s.contains("phase 1/2") || s.contains("phase 2/2"), 10, "the run to start again after r");
@@ -133,12 +109,12 @@ class DashboardTmuxIT {
     @ParameterizedTest
     @ValueSource(strings = {"100x30", "120x40"})
     void cpuHeavyUsesTheWholeScreen(String size) throws Exception {
-        Path heavy = dir.resolve("heavy.yaml");
-        Files.writeString(heavy, Files.readString(Path.of("scenarios/cpu-heavy.yaml")).replace("cpu: 1s", "cpu: 250ms"));
-        String cmd = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JarRunner.jar() + " " + heavy;
+        Path heavy = JarRunner.scenario(dir, "heavy.yaml",
+                Files.readString(Path.of("scenarios/cpu-heavy.yaml")).replace("cpu: 1s", "cpu: 250ms"));
+        String cmd = JarRunner.commandLine(heavy);
         int cols = Integer.parseInt(size.split("x")[0]);
         int rows = Integer.parseInt(size.split("x")[1]);
-        try (Tmux t = Tmux.start(cols, rows, env(), cmd)) {
+        try (Tmux t = Tmux.start(cols, rows, Tmux.env(), cmd)) {
             for (int phase = 1; phase <= 4; phase++) {
                 String marker = "phase " + phase + "/4";
                 String screen = t.awaitScreen(s -> s.contains(marker) && s.contains("total"), 30, marker);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +29,7 @@ class DisturbedRunIT {
 
     @Test
     void aPhaseBesideCpuHogsIsFlaggedAndAloneItIsNot(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("one.yaml");
-        Files.writeString(file, ONE_THREAD);
+        Path file = JarRunner.scenario(dir, "one.yaml", ONE_THREAD);
 
         List<Process> hogs = new ArrayList<>();
         JsonNode beside;

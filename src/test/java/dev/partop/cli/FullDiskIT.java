@@ -33,8 +33,7 @@ class FullDiskIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        scenario = dir.resolve("short.yaml");
-        Files.writeString(scenario, """
+        scenario = JarRunner.scenario(dir, "short.yaml", """
                 name: short
                 phases:
                   - name: a

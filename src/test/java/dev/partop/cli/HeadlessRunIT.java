@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,7 @@ class HeadlessRunIT {
 
     @Test
     void jsonLinesFromHeaderToSummary(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("small.yaml");
-        Files.writeString(file, SMALL);
+        Path file = JarRunner.scenario(dir, "small.yaml", SMALL);
         JarRunner.Result r = JarRunner.run("--json", "--interval", "50ms", file.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
@@ -62,8 +60,7 @@ class HeadlessRunIT {
 
     @Test
     void plainOutputEndsWithTheResultsTable(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("small.yaml");
-        Files.writeString(file, SMALL);
+        Path file = JarRunner.scenario(dir, "small.yaml", SMALL);
         // CI set and no terminal: headless on its own, no flag needed
         JarRunner.Result r = JarRunner.run(Map.of("CI", "true"), file.toString());
         assertThat(r.exit()).as(r.err()).isZero();

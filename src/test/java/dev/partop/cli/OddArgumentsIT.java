@@ -22,8 +22,7 @@ class OddArgumentsIT {
     void aReaderThatGoesAwayEndsTheRunAtOnce() throws Exception {
         // partop default | head -1: the default scenario is 50 s of work; the run must stop when head does
         Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JarRunner.jar().toString(), "default").redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(JarRunner.command("default")).redirectError(err.toFile()).start();
         try {
             p.getOutputStream().close();
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -35,15 +34,13 @@ class OddArgumentsIT {
             assertThat(p.exitValue()).isZero();
             assertThat(Files.readString(err)).isEmpty();
         } finally {
-            p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            JarRunner.destroy(p);
         }
     }
 
     @Test
     void aCommandPhaseWithoutAllowCommandsIsOneLineAndAHint() throws Exception {
-        Path file = dir.resolve("cmd.yaml");
-        Files.writeString(file, """
+        Path file = JarRunner.scenario(dir, "cmd.yaml", """
                 name: a program
                 phases:
                   - name: py

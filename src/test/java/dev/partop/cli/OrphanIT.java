@@ -5,7 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +24,7 @@ class OrphanIT {
     @ParameterizedTest
     @ValueSource(strings = {"KILL", "TERM", "HUP"})
     void noWorkerSurvivesTheParent(String signal) throws Exception {
-        Path file = dir.resolve("long.yaml");
-        Files.writeString(file, """
+        Path file = JarRunner.scenario(dir, "long.yaml", """
                 name: long workers
                 phases:
                   - name: four workers
@@ -34,9 +32,7 @@ class OrphanIT {
                     workers: 4
                     workload: {tasks: 4, cpu: 60s}
                 """);
-        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JarRunner.jar().toString(), "--headless", file.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process parent = JarRunner.startQuietly("--headless", file.toString());
         try {
             List<ProcessHandle> workers = List.of();
             long deadline = System.nanoTime() + 30_000_000_000L;
@@ -57,8 +53,7 @@ class OrphanIT {
                         signal).isFalse();
             }
         } finally {
-            parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            parent.destroyForcibly();
+            JarRunner.destroy(parent);
         }
     }
 
@@ -70,8 +65,7 @@ class OrphanIT {
     @ParameterizedTest
     @ValueSource(strings = {"KILL", "TERM", "HUP"})
     void noPythonSurvivesTheParent(String signal) throws Exception {
-        Path file = dir.resolve("long-python.yaml");
-        Files.writeString(file, """
+        Path file = JarRunner.scenario(dir, "long-python.yaml", """
                 name: long python workers
                 phases:
                   - name: two python workers
@@ -81,9 +75,7 @@ class OrphanIT {
                     workers: 2
                     workload: {tasks: 2, cpu: 60s}
                 """);
-        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JarRunner.jar().toString(), "--headless", file.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process parent = JarRunner.startQuietly("--headless", file.toString());
         try {
             List<ProcessHandle> pythons = List.of();
             long deadline = System.nanoTime() + 60_000_000_000L;
@@ -105,8 +97,7 @@ class OrphanIT {
                         signal).isFalse();
             }
         } finally {
-            parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            parent.destroyForcibly();
+            JarRunner.destroy(parent);
         }
     }
 }

@@ -23,21 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PicturesIT {
 
     private static final List<String> PHASES = List.of("one thread", "two GIL threads", "two free threads");
-    private static final String SCENARIO = """
-            name: pictures
-            description: Short phases to draw.
-            defaults:
-              workload: {tasks: 2, cpu: 200ms}
-            phases:
-              - name: one thread
-                model: sequential
-              - name: two GIL threads
-                model: gil-threads
-                threads: 2
-              - name: two free threads
-                model: free-threads
-                threads: 2
-            """;
+    private static final String SCENARIO =
+            JarRunner.twoTasksScenario("pictures", "Short phases to draw.", "200ms", true);
     /** The busy-cores curve's colour (Theme.dark.work, Theme.light.work: the phase's threads, filled). */
     private static final int DARK_BUSY = 0x4493f8;
     private static final int LIGHT_BUSY = 0x0969da;
@@ -51,8 +38,7 @@ class PicturesIT {
 
     @BeforeAll
     static void makePictures() throws Exception {
-        scenario = dir.resolve("pictures.yaml");
-        Files.writeString(scenario, SCENARIO);
+        scenario = JarRunner.scenario(dir, "pictures.yaml", SCENARIO);
         Path data = dir.resolve("run.partop");
         html = dir.resolve("live.html");
         // the HTML at the end of a live run, the SVG later from its recording

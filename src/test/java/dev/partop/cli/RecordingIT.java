@@ -15,18 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Recordings made by the real jar: asciicast and data, played back by real players. */
 class RecordingIT {
 
-    private static final String SCENARIO = """
-            name: recorded
-            description: Short phases to record.
-            defaults:
-              workload: {tasks: 2, cpu: 300ms}
-            phases:
-              - name: one thread
-                model: sequential
-              - name: two GIL threads
-                model: gil-threads
-                threads: 2
-            """;
+    private static final String SCENARIO =
+            JarRunner.twoTasksScenario("recorded", "Short phases to record.", "300ms", false);
 
     @TempDir
     static Path dir;
@@ -34,8 +24,7 @@ class RecordingIT {
 
     @BeforeAll
     static void write() throws Exception {
-        scenario = dir.resolve("rec.yaml");
-        Files.writeString(scenario, SCENARIO);
+        scenario = JarRunner.scenario(dir, "rec.yaml", SCENARIO);
     }
 
     private static boolean asciinema() {
@@ -86,11 +75,8 @@ class RecordingIT {
     @Test
     void aKilledRunLeavesAPlayableCast() throws Exception {
         Path cast = dir.resolve("killed.cast");
-        Path longer = dir.resolve("long.yaml");
-        Files.writeString(longer, SCENARIO.replace("300ms", "20s"));
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JarRunner.jar().toString(), "--record", cast.toString(), "--fps", "30", "--headless", longer.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path longer = JarRunner.scenario(dir, "long.yaml", SCENARIO.replace("300ms", "20s"));
+        Process p = JarRunner.startQuietly("--record", cast.toString(), "--fps", "30", "--headless", longer.toString());
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline && (!Files.exists(cast) || Files.readAllLines(cast).size() < 8)) {
             Thread.sleep(100);

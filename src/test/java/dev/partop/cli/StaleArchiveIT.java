@@ -25,7 +25,7 @@ class StaleArchiveIT {
 
     @Test
     void aProcessesPhaseRunsWithAnArchiveMadeForAnotherJar() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = JarRunner.java();
         Path other = dir.resolve("other.jar");
         Files.copy(JarRunner.jar(), other);
         Files.setLastModifiedTime(other, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
@@ -35,8 +35,7 @@ class StaleArchiveIT {
         assertThat(make.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(archive).exists();
 
-        Path scenario = dir.resolve("procs.yaml");
-        Files.writeString(scenario, """
+        Path scenario = JarRunner.scenario(dir, "procs.yaml", """
                 name: stale archive
                 phases:
                   - name: two workers
@@ -57,8 +56,7 @@ class StaleArchiveIT {
             assertThat(run.waitFor(90, TimeUnit.SECONDS)).as("partop finished; it printed:%n%s", Files.readString(out))
                     .isTrue();
         } finally {
-            run.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            run.destroyForcibly();
+            JarRunner.destroy(run);
         }
         List<String> lines = Files.readAllLines(out);
         assertThat(run.exitValue()).as(String.join("\n", lines)).isZero();

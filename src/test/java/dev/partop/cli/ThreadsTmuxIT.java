@@ -6,8 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,21 +35,11 @@ class ThreadsTmuxIT {
         Files.writeString(script, SPIN);
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JarRunner.jar();
-    }
-
-    private static Map<String, String> env() {
-        Map<String, String> env = new HashMap<>(Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8"));
-        env.put("CI", "");
-        return env;
-    }
-
     @Test
     void watchDrawsThreadsAndTheGilQuitsLeavingTheProcessRunningAndReplays() throws Exception {
         Process py = new ProcessBuilder("python3", script.toString(), "120").start();
         Path saved = dir.resolve("watch.partop");
-        try (Tmux t = Tmux.start(120, 36, env(), java() + " watch " + py.pid() + " --save " + saved)) {
+        try (Tmux t = Tmux.start(120, 36, Tmux.env(), JarRunner.commandLine("watch", py.pid(), "--save", saved))) {
             String screen = t.awaitScreen(s -> s.contains("hand-overs/s") && s.contains("threads"), 30,
                     "thread lanes and the real GIL");
             assertThat(screen).contains("GIL " + py.pid()).contains("watch " + py.pid());
@@ -64,7 +52,7 @@ class ThreadsTmuxIT {
             py.waitFor(5, TimeUnit.SECONDS);
         }
         assertThat(saved).exists();
-        try (Tmux t = Tmux.start(120, 36, env(), java() + " replay " + saved)) {
+        try (Tmux t = Tmux.start(120, 36, Tmux.env(), JarRunner.commandLine("replay", saved))) {
             t.awaitScreen(s -> s.contains("hand-overs/s") && s.contains("threads"), 30, "the replayed watch");
             t.keys("q");
             t.awaitScreen(s -> s.contains("PARTOP-EXIT="), 15, "replay to exit");
@@ -73,7 +61,7 @@ class ThreadsTmuxIT {
 
     @Test
     void runDashDashShowsTheProgramsThreadsAndQuitLeavesNothing() throws Exception {
-        try (Tmux t = Tmux.start(120, 36, env(), java() + " run -- python3 " + script + " 120")) {
+        try (Tmux t = Tmux.start(120, 36, Tmux.env(), JarRunner.commandLine("run", "--", "python3", script, "120"))) {
             t.awaitScreen(s -> s.contains("hand-overs/s") && s.contains("threads"), 30, "the program's threads");
             long pane = t.panePid();
             t.keys("q");

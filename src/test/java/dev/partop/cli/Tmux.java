@@ -3,10 +3,14 @@ package dev.partop.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real terminal for end-to-end tests: a detached tmux session on its own server socket,
@@ -19,6 +23,23 @@ final class Tmux implements AutoCloseable {
 
     private Tmux(String socket) {
         this.socket = socket;
+    }
+
+    /** Skips the test where tmux is missing; in CI, which installs it (.ci/run), fails instead. */
+    static void require() {
+        if (System.getenv("CI") != null) assertThat(available()).as("CI installs tmux (.ci/run)").isTrue();
+        assumeTrue(available(), "tmux is not installed");
+    }
+
+    /**
+     * A UTF-8 xterm with 256 colours, and {@code kv} (name, value, ...) over it. CI is emptied:
+     * the tmux server passes on the test's own environment, and CI=true would mean headless.
+     */
+    static Map<String, String> env(String... kv) {
+        Map<String, String> env = new HashMap<>(Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8"));
+        for (int i = 0; i < kv.length; i += 2) env.put(kv[i], kv[i + 1]);
+        env.put("CI", "");
+        return env;
     }
 
     static boolean available() {

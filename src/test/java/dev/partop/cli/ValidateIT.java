@@ -48,8 +48,7 @@ class ValidateIT {
 
     @Test
     void typoInAKeyReadsLikeTheWalkthrough(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path f = dir.resolve("convoy.yaml");
-        Files.writeString(f, """
+        Path f = JarRunner.scenario(dir, "convoy.yaml", """
                 name: convoy
                 phases:
                   - name: alone

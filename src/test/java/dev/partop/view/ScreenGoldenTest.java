@@ -138,6 +138,17 @@ class ScreenGoldenTest {
         assertThat(screen).contains("needs at least");
     }
 
+    /** 10x5 and 20x8 panes: whole words, broken over the rows, not "partop nee". */
+    @Test
+    void aTinyPaneReadsInWholeWords() throws Exception {
+        String small = ScreenText.render(10, 5, SyntheticSnapshots.header(2), SyntheticSnapshots.gilPhase(2, 3, false),
+                ColorMode.MONO, Symbols.UNICODE);
+        assertThat(small.lines().map(String::strip).toList()).startsWith("partop", "needs at", "least", "40x10");
+        String medium = ScreenText.render(20, 8, SyntheticSnapshots.header(2), SyntheticSnapshots.gilPhase(2, 3, false),
+                ColorMode.MONO, Symbols.UNICODE);
+        assertThat(medium.replaceAll("\\s+", " ")).contains("partop needs at least 40x10 this terminal is 20x8");
+    }
+
     /**
      * cpu-heavy on 2 cores (one thread, then eight lanes): during every phase at most 2 rows
      * between the header and the results leave the left column (cores, history, lanes, run)

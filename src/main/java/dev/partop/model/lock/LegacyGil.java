@@ -71,39 +71,28 @@ public final class LegacyGil extends MutexGil {
         this.checkInterval = Math.max(1, checkInterval);
     }
 
+    /** The semaphore, outside the mutex (sem_wait): a free one is one compare-and-set. */
     @Override
-    public void take(Lane lane) {
-        long t0 = System.nanoTime();
-        boolean contended = !lock.tryAcquire(1);
-        if (contended) {
-            lane.enter(LaneState.WAITING);
-            try {
-                lock.acquireInterruptibly(1);
-            } catch (InterruptedException e) {
-                throw new Cancelled();
-            }
-        }
-        mutex.lock();
-        try {
-            if (cancelled) {
-                lock.release(1);
-                throw new Cancelled();
-            }
-            beginHold(lane, contended, t0);
-        } finally {
-            mutex.unlock();
-        }
-        lane.enter(LaneState.HOLDING);
+    protected boolean awaitBeforeMutex(Lane lane) throws InterruptedException {
+        if (lock.tryAcquire(1)) return false;
+        lane.enter(LaneState.WAITING);
+        lock.acquireInterruptibly(1);
+        return true;
     }
 
+    /** Already holding the semaphore: only a cancelled run gives it back. */
     @Override
-    public void drop(Lane lane, boolean forceSwitch) {
-        mutex.lock();
-        try {
-            endHold(lane);
-        } finally {
-            mutex.unlock();
+    protected boolean awaitUnderMutex(Lane lane) {
+        if (cancelled) {
+            lock.release(1);
+            throw new Cancelled();
         }
+        return false;
+    }
+
+    /** The semaphore, after the mutex (sem_post): wakes one waiter, if any, which may find it taken again. */
+    @Override
+    protected void released() {
         if (lock.hasQueuedThreads()) wakeups.increment();
         lock.release(1);
     }
@@ -130,8 +119,7 @@ public final class LegacyGil extends MutexGil {
             ticker[0] -= TICKS_PER_CHECK;
             if (ticker[0] <= 0) {
                 ticker[0] = Math.max(ticker[0] + checkInterval, 1);
-                drop(lane, false);
-                take(lane);
+                yieldLock(lane, false);
             }
         };
     }

@@ -39,56 +39,44 @@ public final class NewGil extends MutexGil {
         this.intervalNanos = Math.max(1_000, intervalNanos);
     }
 
+    /** Waits on {@code cond} an interval at a time; after an interval with no switch, asks the holder to drop. */
     @Override
-    public void take(Lane lane) {
-        long t0 = System.nanoTime();
-        boolean wasContended;
-        mutex.lock();
+    protected boolean awaitUnderMutex(Lane lane) throws InterruptedException {
+        if (!locked) return false;
+        lane.enter(LaneState.WAITING);
+        waiters++;
         try {
-            wasContended = locked;
-            if (locked) {
-                lane.enter(LaneState.WAITING);
-                waiters++;
-                try {
-                    while (locked) {
-                        if (cancelled) throw new Cancelled();
-                        long saved = switchNumber;
-                        long left = cond.awaitNanos(intervalNanos);
-                        if (left <= 0 && locked && switchNumber == saved && !dropRequest) {
-                            dropRequest = true;
-                            counters.dropRequests++;
-                        }
-                    }
-                } finally {
-                    waiters--;
+            while (locked) {
+                if (cancelled) throw new Cancelled();
+                long saved = switchNumber;
+                long left = cond.awaitNanos(intervalNanos);
+                if (left <= 0 && locked && switchNumber == saved && !dropRequest) {
+                    dropRequest = true;
+                    counters.dropRequests++;
                 }
             }
-            if (beginHold(lane, wasContended, t0)) switchNumber++;
-            // the thread that dropped on request waits for this
-            switchCond.signal();
-            // the request was for a hand-over, which is what just happened
-            dropRequest = false;
-        } catch (InterruptedException e) {
-            throw new Cancelled();
         } finally {
-            mutex.unlock();
+            waiters--;
         }
-        lane.enter(LaneState.HOLDING);
+        return true;
     }
 
     @Override
-    public void drop(Lane lane, boolean forceSwitch) {
-        mutex.lock();
-        try {
-            endHold(lane);
-            cond.signal();
-            if (forceSwitch && dropRequest) {
-                // not switched yet: wait until a waiter has taken the lock
-                dropRequest = false;
-                while (lastHolder == lane && waiters > 0 && !cancelled) switchCond.awaitUninterruptibly();
-            }
-        } finally {
-            mutex.unlock();
+    protected void tookOver(boolean switched) {
+        if (switched) switchNumber++;
+        // the thread that dropped on request waits for this
+        switchCond.signal();
+        // the request was for a hand-over, which is what just happened
+        dropRequest = false;
+    }
+
+    @Override
+    protected void handedBack(Lane lane, boolean forceSwitch) {
+        cond.signal();
+        if (forceSwitch && dropRequest) {
+            // not switched yet: wait until a waiter has taken the lock
+            dropRequest = false;
+            while (lastHolder == lane && waiters > 0 && !cancelled) switchCond.awaitUninterruptibly();
         }
     }
 
@@ -102,10 +90,7 @@ public final class NewGil extends MutexGil {
     public EvalBreaker breaker(Lane lane, EvalBreaker cancel) {
         return () -> {
             cancel.check();
-            if (dropRequest) {
-                drop(lane, true);
-                take(lane);
-            }
+            if (dropRequest) yieldLock(lane, true);
         };
     }
 

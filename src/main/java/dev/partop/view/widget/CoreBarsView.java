@@ -3,6 +3,7 @@ package dev.partop.view.widget;
 import dev.partop.view.term.Theme;
 
 import dev.partop.snapshot.CoreSample;
+import dev.partop.snapshot.CpuLimit;
 import dev.partop.snapshot.Snapshot;
 
 import java.util.ArrayList;
@@ -38,21 +39,28 @@ final class CoreBarsView {
 
     /** A bar per CPU when {@code heat} is false, else one cell per CPU; then the total. */
     static void render(Canvas c, Snapshot s, Symbols sym, boolean heat) {
+        render(c, s, null, sym, heat);
+    }
+
+    /** @param limit what partop may use of the host: the CPUs outside it are dimmed; may be null */
+    static void render(Canvas c, Snapshot s, CpuLimit limit, Symbols sym, boolean heat) {
         if (!heat) {
-            render(c, s, sym);
+            render(c, s, limit, sym);
             return;
         }
         if (c.height() < 1) return;
         if (c.height() > 1) HeatGridView.render(c.sub(new Rect(c.area().col(), c.area().row(), c.width(),
-                c.height() - 1)), s, sym);
-        total(c, c.height() - 1, s, sym);
+                c.height() - 1)), s, limit, sym);
+        total(c, c.height() - 1, s, limit, sym);
     }
 
     static void render(Canvas c, Snapshot s, Symbols sym) {
+        render(c, s, null, sym);
+    }
+
+    static void render(Canvas c, Snapshot s, CpuLimit limit, Symbols sym) {
         if (c.height() < 1) return;
-        List<CoreSample> cores = new ArrayList<>(s.cores());
-        cores.sort(Comparator.comparingInt(CoreSample::pkg).thenComparingInt(CoreSample::core)
-                .thenComparingInt(CoreSample::cpu));
+        List<CoreSample> cores = AllowedCores.shown(s, limit);
         int rows = c.height() - 1;
         int n = cores.size();
         int perRow = Math.max(1, c.width() / MIN_CELL);
@@ -67,11 +75,18 @@ final class CoreBarsView {
         } else if (rows > 0) {
             groups(c, cores, rows, sym);
         }
-        total(c, c.height() - 1, s, sym);
+        total(c, c.height() - 1, s, limit, sym);
     }
 
     private static void bar(Canvas c, int col, int row, int width, CoreSample core, Symbols sym) {
         String label = f("%3d", core.cpu());
+        if (AllowedCores.outside(core)) {
+            // partop may not run there (cpuset, taskset): a place, not a figure
+            int x = c.text(col, row, label, Theme.Role.DIM);
+            c.text(x + 1, row, Format.fit("not allowed", Math.max(0, width - label.length() - 1), sym.ellipsis()),
+                    Theme.Role.DIM);
+            return;
+        }
         String pct = f("%3.0f%%", core.busy() * 100);
         int room = width - label.length() - pct.length() - 2;
         int x = c.text(col, row, label, Theme.Role.DIM);
@@ -124,7 +139,7 @@ final class CoreBarsView {
         }
     }
 
-    private static void total(Canvas c, int row, Snapshot s, Symbols sym) {
+    private static void total(Canvas c, int row, Snapshot s, CpuLimit limit, Symbols sym) {
         int n = s.cores().size();
         double user = 0, system = 0, iowait = 0;
         for (CoreSample cs : s.cores()) {
@@ -132,7 +147,7 @@ final class CoreBarsView {
             system += cs.system();
             iowait += cs.iowait();
         }
-        String tail = f(" = %.2f of %d cores", s.coresBusy(), n);
+        String tail = f(" = %.2f ", s.coresBusy()) + AllowedCores.of(s, limit);
         int x = c.text(0, row, "total", Theme.Role.HEADLINE);
         x = c.text(x, row, sym.ascii() ? "[" : "▕", Theme.Role.DIM);
         x = segments(c, x, row, c.width() - 7 - tail.length(), user / n, system / n, iowait / n, sym);

@@ -2,6 +2,7 @@ package dev.partop.view.widget;
 
 import dev.partop.view.term.Theme;
 
+import dev.partop.snapshot.CpuLimit;
 import dev.partop.snapshot.PhaseResult;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
@@ -67,13 +68,20 @@ final class HeaderView {
         // the headline numbers first: on a narrow screen the details give way, whole parts at a time
         int w = c.width();
         String phase = f("phase %d/%d ", s.phaseIndex() + 1, s.phaseCount());
-        String coresText = f("cores %.2f of %d", s.coresBusy(), cores);
+        CpuLimit limit = AllowedCores.limit(v);
+        // under a quota or a cpuset, "of N" is what partop may use, and the detail says why
+        String coresText = limit != null && limit.limited()
+                ? f("%.2f %s", s.coresBusy(), AllowedCores.of(s, limit)) : f("cores %.2f of %d", s.coresBusy(), cores);
+        String limitText = limit == null || limit.describe().isEmpty() ? "" : "(" + limit.describe() + ")";
         String par = f("parallelism %.2f", s.parallelism());
         String tasks = f("tasks %d/%d  %s", s.tasksDone(), s.tasksTotal(), Format.seconds(s.phaseElapsed()));
         String name = Format.fit(s.phase().name(), Math.max(0, w - phase.length() - coresText.length() - 2), ellipsis);
         col = c.text(0, 1, phase, Theme.Role.TEXT);
         col = c.text(col, 1, name, Theme.Role.HEADLINE);
         col = c.text(col + 2, 1, coresText, Theme.Role.HEADLINE);
+        if (!limitText.isEmpty() && col + 1 + limitText.length() + 2 + par.length() <= w) {
+            col = c.text(col + 1, 1, limitText, limit.unknown() != null ? Theme.Role.BAD : Theme.Role.DIM);
+        }
         if (col + 2 + par.length() <= w) col = c.text(col + 2, 1, par, Theme.Role.HEADLINE);
         if (col + 2 + tasks.length() <= w) col = c.text(col + 2, 1, tasks, Theme.Role.TEXT);
         String model = s.phase().model() + (s.phase().runtime() == null || PhaseResult.MODEL.equals(s.phase().runtime())

@@ -3,6 +3,7 @@ package dev.partop.view.widget;
 import dev.partop.view.term.Theme;
 
 import dev.partop.snapshot.CoreSample;
+import dev.partop.snapshot.CpuLimit;
 import dev.partop.snapshot.Snapshot;
 
 import java.util.ArrayList;
@@ -40,9 +41,12 @@ final class HeatGridView {
     }
 
     static void render(Canvas c, Snapshot s, Symbols sym) {
-        List<CoreSample> cores = new ArrayList<>(s.cores());
-        cores.sort(Comparator.comparingInt(CoreSample::pkg).thenComparingInt(CoreSample::core)
-                .thenComparingInt(CoreSample::cpu));
+        render(c, s, null, sym);
+    }
+
+    /** @param limit what partop may use of the host: a CPU outside it is a dimmed cell; may be null */
+    static void render(Canvas c, Snapshot s, CpuLimit limit, Symbols sym) {
+        List<CoreSample> cores = AllowedCores.shown(s, limit);
         int n = cores.size();
         int per = perRow(n, c.width());
         int rows = (n + per - 1) / per;
@@ -56,6 +60,10 @@ final class HeatGridView {
             }
             c.text(0, r, Format.padLeft(label(row), LABEL - 1), Theme.Role.DIM);
             for (int i = 0; i < row.size(); i++) {
+                if (AllowedCores.outside(row.get(i))) {
+                    c.text(LABEL + i, r, sym.ascii() ? "x" : "×", Theme.Role.DIM);
+                    continue;
+                }
                 double busy = row.get(i).busy();
                 int e = (int) Math.round(busy * 8);
                 if (e == 0) c.text(LABEL + i, r, String.valueOf(sym.empty()), Theme.Role.DIM);

@@ -4,6 +4,7 @@ import dev.partop.view.term.Theme;
 
 import dev.partop.view.term.CellGrid;
 
+import dev.partop.snapshot.CpuLimit;
 import dev.partop.snapshot.RunState;
 import dev.partop.snapshot.Snapshot;
 
@@ -75,20 +76,59 @@ public final class ScreenPainter {
      * every phase's band and name, and the lanes of each phase as they were at its end.
      */
     private void paintFinal(Canvas screen, Rect top, ViewState v, Snapshot s) {
-        int n = s.cores().size();
+        CpuLimit limit = AllowedCores.limit(v);
+        int n = AllowedCores.shown(s, limit).size();
         int width = top.width();
         int bars = CoreBarsView.wantedRows(n, width);
         boolean heat = bars > Math.max(3, top.height() / 4);
         int cores = Math.min(top.height() / 4, heat ? CoreBarsView.heatRows(n, width) : bars);
         if (cores < 2) cores = 0;
-        int excerpts = ExcerptView.wantedRows(v.excerpts());
-        // the strip takes a third (at least 3 rows, at most 9), the lanes the rest
+        // the strip takes a third (at least 3 rows, at most 9), the lanes the rest; rows the
+        // lanes leave (every lane shown) make the strip taller, up to 12 rows
         int timeline = Math.max(3, Math.min(9, (top.height() - cores) / 3));
-        excerpts = Math.max(0, top.height() - cores - timeline);
-        if (cores > 0) CoreBarsView.render(screen.sub(top.top(cores)), s, symbols, heat);
+        int excerpts = Math.max(0, top.height() - cores - timeline);
+        int used = ExcerptView.usedRows(v.excerpts(), excerpts);
+        int grow = Math.max(0, Math.min(excerpts - used, 12 - timeline));
+        timeline += grow;
+        excerpts -= grow;
+        // a strip of 3 rows rather than a phase left out of the lanes (one row each at least)
+        int missing = v.excerpts().size() - (excerpts - 1);
+        if (excerpts >= 3 && missing > 0 && ExcerptView.wantedRows(v.excerpts()) > excerpts) {
+            int give = Math.min(missing, timeline - 3);
+            timeline -= give;
+            excerpts += give;
+        }
+        if (cores > 0) CoreBarsView.render(screen.sub(top.top(cores)), s, limit, symbols, heat);
         Rect rest = top.below(cores);
         TimelineView.render(screen.sub(rest.top(timeline)), v.timeline(), n, false, symbols);
         ExcerptView.render(screen.sub(rest.below(timeline)), v.excerpts(), symbols);
+    }
+
+    /**
+     * "partop needs at least 40x10 / this terminal is 20x8", broken between words where even
+     * that is too wide, so a tiny pane still reads whole words rather than "partop nee".
+     */
+    private static void tooSmall(Canvas screen, int cols, int rows) {
+        String need = "partop needs at least " + MIN_COLS + "x" + MIN_ROWS;
+        String is = "this terminal is " + cols + "x" + rows;
+        List<String> lines = new java.util.ArrayList<>();
+        int needLines = 0;
+        for (String part : new String[]{need, is}) {
+            StringBuilder line = new StringBuilder();
+            for (String w : part.split(" ")) {
+                if (line.length() > 0 && line.length() + 1 + w.length() > cols) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                if (line.length() > 0) line.append(' ');
+                line.append(w);
+            }
+            lines.add(line.toString());
+            if (part == need) needLines = lines.size();
+        }
+        for (int i = 0; i < Math.min(rows, lines.size()); i++) {
+            screen.text(0, i, lines.get(i), i < needLines ? Theme.Role.BAD : Theme.Role.TEXT);
+        }
     }
 
     /** Paints the whole frame into {@code grid} (cleared first). */
@@ -98,8 +138,7 @@ public final class ScreenPainter {
         int rows = grid.rows();
         Canvas screen = new Canvas(grid, new Rect(0, 0, cols, rows));
         if (cols < MIN_COLS || rows < MIN_ROWS) {
-            screen.text(0, 0, "partop needs at least " + MIN_COLS + "x" + MIN_ROWS, Theme.Role.BAD);
-            screen.text(0, 1, "this terminal is " + cols + "x" + rows, Theme.Role.TEXT);
+            tooSmall(screen, cols, rows);
             return;
         }
         Snapshot s = v.latest();
@@ -135,8 +174,9 @@ public final class ScreenPainter {
             Canvas sep = screen.sub(new Rect(right.col() - 1, top.row(), 1, top.height()));
             for (int i = 0; i < top.height(); i++) sep.text(0, i, String.valueOf(symbols.vertical()), Theme.Role.DIM);
         }
-        Layout l = layout(s.cores().size(), s.lanes().size(), left.width(), left.height());
-        CoreBarsView.render(screen.sub(left.top(l.cores)), s, symbols, l.heat);
+        CpuLimit limit = AllowedCores.limit(v);
+        Layout l = layout(AllowedCores.shown(s, limit).size(), s.lanes().size(), left.width(), left.height());
+        CoreBarsView.render(screen.sub(left.top(l.cores)), s, limit, symbols, l.heat);
         Rect rest = left.below(l.cores);
         if (l.history > 0) HistoryView.render(screen.sub(rest.top(l.history)), v, symbols);
         rest = rest.below(l.history);
