@@ -24,7 +24,7 @@ abstract class ObservedModel implements ExecutionModel {
     public void prepare() {
         // sampling starts before the work does, so its first threads are found at once
         tree = new ObservedTree(ProcessTreeObserver.start(ProcReader.system(), roots(),
-                ProcessTreeObserver.Options.DEFAULT));
+                ObservedTree.SAMPLING));
     }
 
     @Override

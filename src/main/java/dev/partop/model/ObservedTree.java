@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public final class ObservedTree implements AutoCloseable {
 
+    /** How partop samples real programs' threads ({@code command} phases, {@code watch}); its labels say so. */
+    public static final ProcessTreeObserver.Options SAMPLING = ProcessTreeObserver.Options.DEFAULT;
+
     private final ProcessTreeObserver observer;
     private volatile List<Lane> lanes = List.of();
     private final Map<Long, Integer> laneOfTid = new HashMap<>();

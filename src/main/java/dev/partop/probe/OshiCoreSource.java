@@ -60,6 +60,7 @@ public final class OshiCoreSource implements CoreSource {
     private final Layout provisional;
     /** Started by the first sample or {@link #machine()}: not while the JVM is still starting partop. */
     private volatile CompletableFuture<Layout> layout;
+    private final ProcStatTicks stat = new ProcStatTicks(java.nio.file.Path.of("/proc/stat"));
     private long[][] previous;
     private long sinceNanos;
     private long samples;
@@ -170,8 +171,7 @@ public final class OshiCoreSource implements CoreSource {
         // OSHI starts learning after the first sample, so it does not slow the first frame
         CompletableFuture<Layout> f = samples++ > 0 || provisional == null ? layout() : null;
         Layout l = f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : provisional;
-        long[][] now = l.cpu() == null || statRows > 0 ? CpuStat.getProcessorCpuLoadTicks(statRows)
-                : l.cpu().getProcessorCpuLoadTicks();
+        long[][] now = l.cpu() == null || statRows > 0 ? linuxTicks() : l.cpu().getProcessorCpuLoadTicks();
         long t = System.nanoTime();
         long[] freq = null;
         if (l.frequencyKnown()) {
@@ -206,6 +206,12 @@ public final class OshiCoreSource implements CoreSource {
         previous = now;
         sinceNanos = t;
         return out;
+    }
+
+    /** /proc/stat's CPU rows: through a kept-open file, or OSHI's reader if that fails. */
+    private long[][] linuxTicks() {
+        long[][] t = stat.read(statRows);
+        return t != null ? t : CpuStat.getProcessorCpuLoadTicks(statRows);
     }
 
     private static long d(long[] a, long[] b, int idx) {

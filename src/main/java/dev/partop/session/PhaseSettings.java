@@ -26,9 +26,11 @@ final class PhaseSettings {
             case INTERPRETERS -> s.append(n(p.threads(), "thread")).append(", ").append(n(p.interpreters(), "interpreter"));
             case PROCESSES -> s.append(n(p.workers(), "worker")).append(", ").append(p.start().keyword());
             case EVENT_LOOP -> s.append("1 loop thread");
-            case COMMAND -> s.append(String.join(" ", p.command()));
+            case COMMAND -> s.append(String.join(" ", p.command())).append(", ")
+                    .append(dev.partop.model.ObservedTree.SAMPLING.describe());
             case WATCH -> {
-                s.append("pid ").append(String.join(", ", p.command()));
+                s.append("pid ").append(String.join(", ", p.command())).append(", ")
+                        .append(dev.partop.model.ObservedTree.SAMPLING.describe());
                 return s.toString();
             }
             default -> s.append(p.model().keyword());

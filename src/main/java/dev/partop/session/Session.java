@@ -204,6 +204,8 @@ public final class Session implements Controls {
             state = RunState.WARMING_UP;
             warmup = Warmup.run(phases, calibration, originNanos, () -> quit);
         }
+        // after the warm-up, which wants the compiler at full speed; from here on it takes only idle cores
+        String compilers = options.warmup() ? CompilerThreads.yieldToWorkload() : null;
         RunHeader header = RunHeader.builder().partopVersion(options.version()).javaVersion(Runtime.version().toString())
                 .os(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"))
@@ -211,7 +213,7 @@ public final class Session implements Controls {
                 .scenarioText(scenario.text()).opsPerSecond(calibration.opsPerSecond())
                 .calibrationMs(calibration.tookMs()).intervalS(options.interval().toNanos() / 1e9)
                 .phases(phases.stream().map(Phase::name).toList()).pythons(pythons)
-                .warmup(options.warmup() ? warmup.describe() : null).warmupMs(warmup.runMs() + warmup.settleMs())
+                .warmup(options.warmup() ? warmup.describe() + "; " + compilers : null).warmupMs(warmup.runMs() + warmup.settleMs())
                 .description(scenario.description()).figures(scenario.figures()).build();
         synchronized (this) {
             // no tick between the header and the first Snapshot after it

@@ -98,6 +98,34 @@ class SessionTest {
         assertThat(live.snapshots).noneMatch(s -> s.state() == RunState.WARMING_UP);
     }
 
+    /**
+     * After the warm-up the JIT compiler threads run only on idle cores (SCHED_IDLE): a compile
+     * must not hold a core a phase's woken thread needs (the convoy demo lost its convoy to it).
+     */
+    /** The warm-up puts this JVM's compilers at SCHED_IDLE; the timing tests after these run in the same JVM. */
+    @org.junit.jupiter.api.AfterAll
+    static void compilersBackToNormal() {
+        CompilerThreads.restoreForTests();
+    }
+
+    @Test
+    void afterTheWarmUpTheCompilerThreadsYieldToTheWorkload() throws Exception {
+        var scenario = scenario(phase("gil", ModelKind.GIL_THREADS, 2, cpu(2, Duration.ofMillis(50))));
+        Live live = new Live();
+        new Session(scenario, new OshiCoreSource(), List.of(live),
+                new Session.Options(Duration.ofMillis(50), null, Duration.ofMillis(100), "test", true)).run();
+        List<Integer> compilers = CompilerThreads.compilerThreadIds();
+        assertThat(compilers).isNotEmpty();
+        for (int tid : compilers) {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/task/" + tid + "/stat"));
+            // field 41 (policy), counted after the command name, which may hold spaces
+            String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            assertThat(Integer.parseInt(after[41 - 3])).as("policy of compiler thread %d", tid)
+                    .isEqualTo(CompilerThreads.SCHED_IDLE);
+        }
+        assertThat(live.header.warmup()).contains("JIT compiler threads at SCHED_IDLE (" + compilers.size() + ")");
+    }
+
     @Test
     void aFailingConsumerIsReportedInTheSnapshotsNotOnStderr() {
         var scenario = scenario(phase("one", ModelKind.SEQUENTIAL, 1, cpu(1, Duration.ofMillis(300))));

@@ -152,4 +152,51 @@ public final class SyntheticSnapshots {
         }
         return out;
     }
+
+    /** The phases of model-vs-cpython: each case as a model, then in CPython (the names differ only at the end). */
+    static final String[] PAIRED = {"one thread (model)", "one thread (CPython)", "2 GIL threads (model)",
+            "2 GIL threads (CPython)", "I/O-bound threads (model)", "I/O-bound threads (CPython)", "convoy (model)",
+            "convoy (CPython)", "2 processes (model)", "2 processes (CPython)"};
+    private static final int[] PAIRED_LANES = {1, 1, 2, 2, 8, 8, 2, 2, 2, 2};
+
+    public static RunHeader pairedHeader(int cores) {
+        Machine m = new SyntheticCoreSource(cores).machine();
+        return RunHeader.builder().partopVersion("test").javaVersion("17").os("Linux").machine(m)
+                .scenarioName("partop's models beside real CPython").scenarioSource("builtin:model-vs-cpython")
+                .scenarioText("").opsPerSecond(5e8).calibrationMs(300).intervalS(0.25).phases(List.of(PAIRED))
+                .figures(List.of("speedup", "latency")).build();
+    }
+
+    /** A finished model-vs-cpython run: {@code ticks} snapshots of each of its ten phases, then the final one. */
+    public static List<Snapshot> pairedRun(int cores, int ticks) {
+        SyntheticCoreSource source = new SyntheticCoreSource(cores);
+        List<Snapshot> out = new ArrayList<>();
+        List<PhaseResult> results = new ArrayList<>();
+        long seq = 0;
+        for (int p = 0; p < PAIRED.length; p++) {
+            String model = p < 2 ? "sequential" : p < 8 ? "gil-threads" : "processes";
+            for (int t = 0; t < ticks; t++, seq++) {
+                List<LaneSample> lanes = new ArrayList<>();
+                for (int i = 0; i < PAIRED_LANES[p]; i++) {
+                    boolean holds = i == t % PAIRED_LANES[p];
+                    lanes.add(new LaneSample(i, "T" + (i + 1), holds ? LaneState.HOLDING : LaneState.WAITING,
+                            holds ? 0.6 : 0.05, 0, holds ? 0.6 : 0.05, holds ? 0.4 : 0.95, 0, 0, 0, 0));
+                }
+                out.add(Snapshot.builder().seq(seq).t(1 + seq * 0.25).state(RunState.RUNNING).phaseIndex(p)
+                        .phaseCount(PAIRED.length)
+                        .phase(PhaseInfo.builder().name(PAIRED[p]).model(model).settings("2 tasks").build())
+                        .phaseElapsed(t * 0.25).tick(0.25).tasksTotal(2).cores(source.sample()).lanes(lanes)
+                        .phaseCpu(t * 0.25).parallelism(1).self(new SelfStats(0.004, 4, 1500))
+                        .results(List.copyOf(results)).build());
+            }
+            boolean cpython = p % 2 == 1;
+            results.add(PhaseResult.builder().name(PAIRED[p]).model(model).settings("2 tasks").wallS(2 + p * 0.1)
+                    .cpuS(2).parallelism(0.99).speedup(1.0 + p * 0.01).tasksDone(2).tasksTotal(2)
+                    .runtime(cpython ? "cpython" : null).pythonVersion(cpython ? "3.11.7" : null).build());
+        }
+        out.add(Snapshot.builder().seq(seq).t(1 + seq * 0.25).state(RunState.FINISHED).phaseCount(PAIRED.length)
+                .tick(0.25).cores(source.sample()).self(new SelfStats(0.003, 4, 900)).results(List.copyOf(results))
+                .build());
+        return out;
+    }
 }

@@ -47,17 +47,22 @@ public final class WorkerMain {
         System.setOut(System.err);
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
         LinkedBlockingQueue<Frame> tasks = new LinkedBlockingQueue<>();
-        Daemons.start("partop-worker-stdin", () -> {
-            try {
-                while (true) {
-                    Frame f = Frame.read(in);
-                    if (f.type() == Frame.SHUTDOWN) Runtime.getRuntime().halt(0);
-                    tasks.add(f);
+        // an inner class, not a lambda: a worker's first lambda spins up the JVM's lambda
+        // machinery (method handles, a generated class), several milliseconds of its start-up
+        Daemons.start("partop-worker-stdin", new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    while (true) {
+                        Frame f = Frame.read(in);
+                        if (f.type() == Frame.SHUTDOWN) Runtime.getRuntime().halt(0);
+                        tasks.add(f);
+                    }
+                } catch (EOFException e) {
+                    Runtime.getRuntime().halt(0);
+                } catch (IOException e) {
+                    Runtime.getRuntime().halt(3);
                 }
-            } catch (EOFException e) {
-                Runtime.getRuntime().halt(0);
-            } catch (IOException e) {
-                Runtime.getRuntime().halt(3);
             }
         });
         try {

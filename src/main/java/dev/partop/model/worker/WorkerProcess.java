@@ -69,17 +69,22 @@ public final class WorkerProcess {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // -Xlog:disable: stdout is the protocol's pipe, and the JVM's own warnings (a class-data
         // archive made for another jar) go to stdout by default
-        cmd.addAll(List.of("-Xms8m", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:disable", "-Djava.awt.headless=true"));
-        // the launcher's class-data archive, when partop runs with one: it holds the classes a worker loads;
-        // and its compiler settings: calibration ran under them, so the kernels must run at the same speed here
+        // -XX:-UsePerfData: no hsperfdata file to create (and delete) for a short-lived child
+        cmd.addAll(List.of("-Xms8m", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:disable",
+                "-XX:-UsePerfData", "-Djava.awt.headless=true"));
+        String classPath = WorkerClassPath.get();
+        boolean thin = WorkerClassPath.thin();
+        // the launcher's compiler settings: calibration ran under them, so the kernels must run at
+        // the same speed here; and its class-data archive when the worker runs from the same jar
+        // (with the thin jar first the archive's class path no longer matches: the thin jar is the quicker of the two)
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-XX:TieredStopAtLevel=")
+            if ((arg.startsWith("-XX:SharedArchiveFile=") && !thin) || arg.startsWith("-XX:TieredStopAtLevel=")
                     || arg.startsWith("-XX:CICompilerCount=") || arg.startsWith("-XX:ReservedCodeCacheSize=")
                     || arg.equals("-XX:-TieredCompilation")) {
                 cmd.add(arg);
             }
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
+        cmd.addAll(List.of("-cp", classPath, WorkerMain.class.getName()));
         return cmd;
     }
 

@@ -34,6 +34,8 @@ public final class GilReader implements AutoCloseable {
     private final ByteBuffer word = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
     private long lastHolder;
     private long lastHolderTid = -1;
+    /** Made once: the sampler asks for it at every sample of a blocked thread. */
+    private final Classifier.FutexJudge judge;
 
     private GilReader(long pid, boolean python, String version, long runtime, long runtimeSize, GilLayout layout,
                       String problem, ProcReader.Handle mem) {
@@ -45,6 +47,7 @@ public final class GilReader implements AutoCloseable {
         this.layout = layout;
         this.problem = problem;
         this.mem = mem;
+        this.judge = judge();
     }
 
     private static GilReader failed(long pid, boolean python, String version, long runtime, long size, String why,
@@ -229,6 +232,10 @@ public final class GilReader implements AutoCloseable {
      * main interpreter's GIL); every futex is "another lock" in a process that is not CPython.
      */
     public Classifier.FutexJudge futexJudge() {
+        return judge;
+    }
+
+    private Classifier.FutexJudge judge() {
         if (layout != null) {
             long lo = runtime + layout.gilOffset();
             long hi = lo + GilLayout.GIL_SIZE;

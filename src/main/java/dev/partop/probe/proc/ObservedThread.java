@@ -29,6 +29,17 @@ public final class ObservedThread {
     long baseCpu = -1;
     long lastCpu;
     long lastWait;
+    long lastSlices;
+    /** When it was last read; when it was first seen blocked since it last ran (0: runnable at the last read). */
+    long readAt;
+    long blockedSince;
+    /** The syscall and state letter as last read, so a thread still in the same wait is judged without reading. */
+    TaskText.Syscall lastSyscall;
+    char lastState;
+    /** schedstat as last read: CPU ns, run-queue wait ns, times put on a core. */
+    final long[] schedNow = new long[3];
+    /** {@link #lastCpu} when its {@code children} file was last read; -1 before (only a thread that ran can fork). */
+    long childrenCpu = -1;
     ThreadActivity lastBlocked = ThreadActivity.OTHER;
     boolean wasRunnable;
     /** Time charged as waiting for a core before the kernel reported it. */

@@ -58,14 +58,22 @@ public final class ProcReader {
             return error;
         }
 
-        /** Reads the whole file again; its length in {@link #bytes()}, or -1 when it is gone. */
+        /**
+         * Reads the whole file again; its length in {@link #bytes()}, or -1 when it is gone. One
+         * pread when the file fits the buffer: a {@code /proc} file shorter than the read is
+         * whole (the kernel makes the text in one go), and asking again for the end of file
+         * would make it all a second time (a pread past offset 0 regenerates from the start).
+         */
         public int read() {
             if (channel == null) return -1;
             buf.clear();
             try {
                 int total = 0;
                 int n;
-                while (buf.hasRemaining() && (n = channel.read(buf, total)) > 0) total += n;
+                while (buf.hasRemaining() && (n = channel.read(buf, total)) > 0) {
+                    total += n;
+                    if (buf.hasRemaining()) break; // short read: the end of the file
+                }
                 return total == 0 ? -1 : total;
             } catch (IOException e) {
                 return -1; // the thread or process has gone (ESRCH), or its rights changed
@@ -134,6 +142,7 @@ public final class ProcReader {
 
     /** The process's children: each thread's {@code children} file (Linux 3.5+, CONFIG_PROC_CHILDREN). */
     public long[] children(long pid, long[] tids) {
+        if (tids.length == 0) return new long[0];
         List<Long> out = new ArrayList<>();
         boolean any = false;
         for (long tid : tids) {

@@ -24,13 +24,39 @@ import java.util.concurrent.locks.LockSupport;
 public final class ProcessTreeObserver implements AutoCloseable {
 
     /**
-     * @param samplePeriod   how often each thread's state is sampled
-     * @param discoverPeriod how often new threads and processes are looked for
+     * @param samplePeriod   how often each thread's state is sampled (100 Hz by default)
+     * @param discoverPeriod how often new threads and processes are looked for (10 Hz)
      * @param children       whether child processes are followed
      * @param maxThreads     threads sampled at most (more are counted, not sampled)
+     * @param quietAfter     a thread not on a core for this long is read only every {@code quietPeriod} ...
+     * @param quietPeriod    ... (25 Hz by default); between its reads it is taken to be in the wait it was
+     *                       last seen in, and the first read after it ran settles the difference (the
+     *                       sampler's cost is then ~proportional to the threads that run, not to all threads)
      */
-    public record Options(Duration samplePeriod, Duration discoverPeriod, boolean children, int maxThreads) {
-        public static final Options DEFAULT = new Options(Duration.ofMillis(10), Duration.ofMillis(100), true, 4096);
+    public record Options(Duration samplePeriod, Duration discoverPeriod, boolean children, int maxThreads,
+                          Duration quietAfter, Duration quietPeriod) {
+        public static final Options DEFAULT = new Options(Duration.ofMillis(10), Duration.ofMillis(100), true, 4096,
+                Duration.ofMillis(200), Duration.ofMillis(40));
+
+        /** Every thread at every sample (no slower rate for quiet threads). */
+        public Options(Duration samplePeriod, Duration discoverPeriod, boolean children, int maxThreads) {
+            this(samplePeriod, discoverPeriod, children, maxThreads, Duration.ZERO, samplePeriod);
+        }
+
+        /** What is read how often, for labels: e.g. "threads read 100/s, 25/s once blocked 0.2 s". */
+        public String describe() {
+            String fast = rate(samplePeriod);
+            if (quietPeriod.compareTo(samplePeriod) <= 0) return "threads read " + fast + "/s";
+            return "threads read " + fast + "/s, " + rate(quietPeriod) + "/s once blocked " + seconds(quietAfter) + " s";
+        }
+
+        private static String rate(Duration d) {
+            return Long.toString(Math.round(1e9 / Math.max(1, d.toNanos())));
+        }
+
+        private static String seconds(Duration d) {
+            return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
+        }
     }
 
     private final ProcReader proc;
@@ -47,6 +73,13 @@ public final class ProcessTreeObserver implements AutoCloseable {
     private volatile long unobserved;
     private volatile long sampleNanos;
     private volatile long sweeps;
+    /** Files read by the sampler, and samples that needed only schedstat (a thread still in the same wait). */
+    private volatile long reads;
+    private volatile long quiet;
+    private volatile long samples;
+    private volatile long presumed;
+    /** Whether the last sweep found every live thread quiet (the loop then sweeps at the slower rate). */
+    private boolean allQuiet;
 
     private ProcessTreeObserver(ProcReader proc, List<Long> roots, Options options, SyscallTable table) {
         this.proc = proc;
@@ -110,6 +143,26 @@ public final class ProcessTreeObserver implements AutoCloseable {
         return n == 0 ? 0 : (double) sampleNanos / n;
     }
 
+    /** Thread samples not read: quiet threads between their slower reads. */
+    public long presumedSamples() {
+        return presumed;
+    }
+
+    /** Thread samples taken so far. */
+    public long samples() {
+        return samples;
+    }
+
+    /** Files read by the sampler so far (one pread each), for its cost. */
+    public long reads() {
+        return reads;
+    }
+
+    /** Samples that read schedstat only: the thread had not been on a core since it was last seen blocked. */
+    public long quietSamples() {
+        return quiet;
+    }
+
     /** Whether every process found has exited. */
     public boolean allExited() {
         for (ObservedProcess p : processes) if (!p.exited()) return false;
@@ -118,17 +171,22 @@ public final class ProcessTreeObserver implements AutoCloseable {
 
     private void loop() {
         long period = options.samplePeriod().toNanos();
-        long discoverEvery = Math.max(1, options.discoverPeriod().toNanos() / period);
+        long discoverPeriod = options.discoverPeriod().toNanos();
         long next = System.nanoTime();
-        long n = 0;
+        long nextDiscovery = next + discoverPeriod;
         while (running) {
             long now = System.nanoTime();
-            if (++n % discoverEvery == 0) discover(now);
+            if (now - nextDiscovery >= 0) {
+                discover(now);
+                nextDiscovery = now + discoverPeriod;
+            }
             sweep(now);
             long took = System.nanoTime() - now;
             sampleNanos += took;
             sweeps++;
-            next += period;
+            // every thread quiet (blocked 0.2 s, read at the slower rate): the next sweep at that rate
+            // (a thread waking is seen at its next read either way); new threads are looked for on time
+            next += allQuiet ? Math.min(options.quietPeriod().toNanos(), nextDiscovery - now) : period;
             long wait = next - System.nanoTime();
             if (wait < 0) next = System.nanoTime(); // fell behind (a loaded machine): no burst to catch up
             else LockSupport.parkNanos(wait);
@@ -148,36 +206,71 @@ public final class ProcessTreeObserver implements AutoCloseable {
             p.gil(new ObservedProcess.Gil(old.version(), null, g, now, first ? g.switchNumber() : old.firstSwitch(),
                     first ? now : old.firstAtNanos(), old.samples() + 1, old.heldSamples() + (g.locked() ? 1 : 0)));
         }
+        long quietAfter = options.quietAfter().toNanos();
+        long quietRead = options.quietPeriod().toNanos() - options.samplePeriod().toNanos() / 2;
+        boolean quietAll = quietAfter > 0;
         for (ObservedThread t : threads) {
             if (t.done()) continue;
             ObservedProcess p = byPid.get(t.pid());
+            boolean quietNow = t.blockedSince != 0 && now - t.blockedSince >= quietAfter;
+            if (quietNow && now - t.readAt < quietRead) {
+                stillBlocked(t, now, p); // quiet: not read this time
+                presumed++;
+                continue;
+            }
             sample(t, now, p, gils.get(t.pid()));
+            quietAll &= t.done() || (t.blockedSince != 0 && now - t.blockedSince >= quietAfter);
         }
+        allQuiet = quietAll;
     }
 
     private void sample(ObservedThread t, long now, ObservedProcess p, GilReading gil) {
-        int len = t.sched.read();
-        TaskText.Sched s = len < 0 ? null : TaskText.sched(t.sched.bytes(), len);
-        if (s == null && !t.sched.ok()) {
+        // schedstat at every sample: the cheapest of the files (~1 µs), exact CPU and run-queue wait
+        samples++;
+        long[] sv = t.schedNow;
+        boolean sched = false;
+        if (t.sched.ok()) {
+            int len = t.sched.read();
+            reads++;
+            if (len < 0 || !TaskText.sched(t.sched.bytes(), len, sv)) {
+                t.finish(); // gone
+                return;
+            }
+            sched = true;
+        }
+        if (sched && t.baseCpu >= 0 && !t.wasRunnable && sv[2] > 0
+                && sv[0] == t.lastCpu && sv[1] == t.lastWait && sv[2] == t.lastSlices) {
+            // not on a core since the last sample, which found it blocked: it is in the same wait still
+            // (it cannot leave one call for another without running), so nothing else is read. A thread
+            // woken since and still on a run queue shows as blocked until it runs; schedstat then reports
+            // the queueing, and the next interval gives back what was charged here (debt). On a kernel
+            // without schedstats the slices stay 0 and every sample reads the syscall.
+            t.readAt = now;
+            stillBlocked(t, now, p);
+            quiet++;
+            return;
+        }
+        t.readAt = now;
+        if (!sched) {
             // no schedstat at all (an old or stripped kernel): stat alone
-            len = t.stat.read();
+            int len = t.stat.read();
+            reads++;
             if (len < 0) {
                 t.finish();
                 return;
             }
-        } else if (s == null) {
-            t.finish(); // gone
-            return;
         }
         TaskText.Syscall sc = null;
         if (t.syscall != null && t.syscall.ok()) {
             int n = t.syscall.read();
+            reads++;
             sc = n < 0 ? null : TaskText.syscall(t.syscall.bytes(), n);
         }
         char state = 0;
         if (sc == null || (!sc.running() && table != null && table.kind(sc.nr()) == SyscallTable.Kind.OTHER)) {
             // without the syscall the state letter is all there is; with it, only D (disk) adds to OTHER
             int n = t.stat.read();
+            reads++;
             TaskText.Stat st = n < 0 ? null : TaskText.stat(t.stat.bytes(), n);
             if (st == null) {
                 t.finish();
@@ -189,33 +282,37 @@ public final class ProcessTreeObserver implements AutoCloseable {
             }
             state = st.state();
         }
-        Classifier.FutexJudge judge = p == null || p.reader == null ? a -> ThreadActivity.BLOCKED : p.reader.futexJudge();
-        ThreadActivity act = Classifier.classify(state, sc, table, judge);
+        t.lastSyscall = sc;
+        t.lastState = state;
+        ThreadActivity act = Classifier.classify(state, sc, table, judge(p));
         boolean holds = gil != null && gil.locked() && gil.holderTid() == t.tid();
         ThreadActivity onCore = holds ? ThreadActivity.HOLDING : ThreadActivity.RUNNING;
         if (act != ThreadActivity.RUNNING) t.lastBlocked = act;
-        long cpu = s == null ? 0 : s.cpuNs();
+        long cpu = sched ? sv[0] : 0;
         if (t.baseCpu < 0) {
             t.baseCpu = cpu;
             t.lastCpu = cpu;
-            t.lastWait = s == null ? 0 : s.waitNs();
+            t.lastWait = sched ? sv[1] : 0;
+            t.lastSlices = sched ? sv[2] : 0;
             t.lastNanos = now;
             t.wasRunnable = act == ThreadActivity.RUNNING;
+            t.blockedSince = t.wasRunnable ? 0 : now;
             t.now(act == ThreadActivity.RUNNING ? onCore : act, 0);
             return;
         }
         long dt = now - t.lastNanos;
         t.lastNanos = now;
         ThreadActivity shown = act;
-        if (s != null) {
+        if (sched) {
             // schedstat is exact but late: CPU time is added at the scheduler's ticks, and a wait on a
             // run queue only when the thread gets a core. So the interval is balanced over time: what
             // the kernel has not reported yet, for a thread runnable at both ends, is charged as waiting
             // for a core and taken off the wait when it is reported; over-reporting is carried as debt.
             long run = Math.max(0, cpu - t.lastCpu);
-            long queued = Math.max(0, s.waitNs() - t.lastWait);
+            long queued = Math.max(0, sv[1] - t.lastWait);
             t.lastCpu = cpu;
-            t.lastWait = s.waitNs();
+            t.lastWait = sv[1];
+            t.lastSlices = sv[2];
             long late = Math.min(queued, t.owed);
             t.owed -= late;
             t.charge(onCore, run);
@@ -237,8 +334,31 @@ public final class ProcessTreeObserver implements AutoCloseable {
             if (act == ThreadActivity.RUNNING) shown = onCore;
         }
         t.wasRunnable = act == ThreadActivity.RUNNING;
+        t.blockedSince = t.wasRunnable ? 0 : now;
         t.now(shown, cpu - t.baseCpu);
     }
+
+    /**
+     * A thread not on a core since it was last seen blocked: the interval is charged to that wait. What
+     * it waits on is judged again from the syscall as read, as the GIL's address may be known now.
+     */
+    private void stillBlocked(ObservedThread t, long now, ObservedProcess p) {
+        ThreadActivity kind = Classifier.classify(t.lastState, t.lastSyscall, table, judge(p));
+        if (kind == ThreadActivity.RUNNING) kind = t.lastBlocked;
+        t.lastBlocked = kind;
+        long rest = now - t.lastNanos + t.debt;
+        t.lastNanos = now;
+        t.debt = 0;
+        if (rest < 0) t.debt = rest;
+        else t.charge(kind, rest);
+        t.now(kind, t.lastCpu - t.baseCpu);
+    }
+
+    private static Classifier.FutexJudge judge(ObservedProcess p) {
+        return p == null || p.reader == null ? UNKNOWN_FUTEX : p.reader.futexJudge();
+    }
+
+    private static final Classifier.FutexJudge UNKNOWN_FUTEX = a -> ThreadActivity.BLOCKED;
 
     /** Finds new threads and child processes; marks gone ones done. Package-private for tests. */
     void discover(long now) {
@@ -264,11 +384,28 @@ public final class ProcessTreeObserver implements AutoCloseable {
             }
             locateGil(p, comm);
             if (options.children()) {
-                for (long child : proc.children(p.pid(), tids)) {
+                for (long child : proc.children(p.pid(), forkers(tids))) {
                     if (!byPid.containsKey(child)) addProcess(child, p.pid(), now);
                 }
             }
         }
+    }
+
+    /**
+     * The threads whose {@code children} may have changed: those that ran since their file was last read
+     * (a thread forks only on a core), new ones, and those without schedstat. A sleeping pool of 50 threads
+     * costs no open-read-close ten times a second.
+     */
+    private long[] forkers(long[] tids) {
+        long[] out = new long[tids.length];
+        int n = 0;
+        for (long tid : tids) {
+            ObservedThread t = byTid.get(tid);
+            if (t != null && t.sched != null && t.sched.ok() && t.lastSlices > 0 && t.childrenCpu == t.lastCpu) continue;
+            if (t != null) t.childrenCpu = t.lastCpu;
+            out[n++] = tid;
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private void locateGil(ObservedProcess p, String comm) {

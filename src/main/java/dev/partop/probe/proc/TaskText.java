@@ -57,8 +57,17 @@ public final class TaskText {
 
     public static Sched sched(byte[] b, int len) {
         long[] v = new long[3];
+        return sched(b, len, v) ? new Sched(v[0], v[1], v[2]) : null;
+    }
+
+    /**
+     * {@code schedstat} into {@code into[0..2]} (CPU ns, run-queue wait ns, slices) without allocating:
+     * the sampler reads it for every thread at every sample. False when the text is not schedstat.
+     */
+    public static boolean sched(byte[] b, int len, long[] into) {
         int n = 0;
         int i = 0;
+        into[2] = 0;
         while (i < len && n < 3) {
             while (i < len && (b[i] == ' ' || b[i] == '\n')) i++;
             if (i >= len) break;
@@ -68,10 +77,10 @@ public final class TaskText {
                 x = x * 10 + (b[i++] - '0');
                 any = true;
             }
-            if (!any) return null;
-            v[n++] = x;
+            if (!any) return false;
+            into[n++] = x;
         }
-        return n < 2 ? null : new Sched(v[0], v[1], v[2]);
+        return n >= 2;
     }
 
     public static Syscall syscall(byte[] b, int len) {

@@ -29,15 +29,19 @@ public final class DeltaWriter {
     private boolean bold;
     private TextColor fg;
 
+    private final AnsiFrame ansiFrame;
+
     public DeltaWriter(Theme theme) {
         this.theme = theme;
         this.role = -1;
+        this.ansiFrame = new AnsiFrame(theme);
     }
 
     /** Forget what was written: the next frame writes every cell (the screen was cleared or resized). */
     public void invalidate() {
         shown = null;
         role = -1;
+        ansiFrame.invalidate();
     }
 
     /**
@@ -48,6 +52,14 @@ public final class DeltaWriter {
      * @return how many cells were written
      */
     public int write(CellGrid grid, Terminal terminal, int visibleCols, int visibleRows) throws IOException {
+        if (terminal instanceof AnsiStream ansi) {
+            int written = ansiFrame.write(grid, shown, visibleCols, visibleRows);
+            ansi.writeAnsi(ansiFrame.bytes());
+            terminal.flush();
+            if (!grid.sameSize(shown)) shown = new CellGrid(grid.cols(), grid.rows());
+            shown.copyFrom(grid);
+            return written;
+        }
         boolean all = !grid.sameSize(shown);
         int stride = grid.cols();
         int cols = Math.min(stride, visibleCols);

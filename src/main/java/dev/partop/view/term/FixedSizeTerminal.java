@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * An ANSI terminal of a size we choose, writing to any stream: how {@code --record --size}
  * draws a 120x36 screen into a recording with no terminal at all.
  */
-public final class FixedSizeTerminal extends ANSITerminal {
+public final class FixedSizeTerminal extends ANSITerminal implements AnsiStream {
 
     private final TerminalSize size;
 
@@ -32,5 +32,10 @@ public final class FixedSizeTerminal extends ANSITerminal {
         byte[] bytes = Utf8Text.printable(string);
         if (bytes == null) super.putString(string);
         else writeToTerminal(bytes);
+    }
+
+    @Override
+    public void writeAnsi(byte[] bytes) throws IOException {
+        writeToTerminal(bytes);
     }
 }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * one {@code stty} instead of four: each is a process of its own, 15-30 ms apiece, all on the
  * way to the first frame. Leaving raw mode is Lanterna's own (the saved settings restored).
  */
-public final class QuickUnixTerminal extends UnixTerminal {
+public final class QuickUnixTerminal extends UnixTerminal implements AnsiStream {
 
     private final boolean utf8;
 
@@ -28,6 +28,11 @@ public final class QuickUnixTerminal extends UnixTerminal {
         byte[] bytes = utf8 ? Utf8Text.printable(string) : null;
         if (bytes == null) super.putString(string);
         else writeToTerminal(bytes);
+    }
+
+    @Override
+    public void writeAnsi(byte[] bytes) throws IOException {
+        writeToTerminal(bytes);
     }
 
     /**

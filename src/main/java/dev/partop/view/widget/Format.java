@@ -118,6 +118,29 @@ public final class Format {
         return fit(s, width, ellipsis, false);
     }
 
+    /**
+     * A name in at most {@code width} columns, shortened so it still tells itself apart: a
+     * closing part in parentheses ("one thread (CPython)" beside "one thread (model)") is kept
+     * whole and the words before it are shortened ("one… (CPython)"); without one, or when even
+     * that does not fit, as {@link #fit}; cut mid-word only when not even one word fits.
+     */
+    static String shortName(String name, int width, String ellipsis) {
+        if (name.length() <= width) return name;
+        if (width <= 0) return "";
+        int open = name.lastIndexOf(" (");
+        if (open > 0 && name.endsWith(")")) {
+            String tail = name.substring(open);
+            String head = fit(name.substring(0, open), width - tail.length(), ellipsis);
+            if (!head.isEmpty()) return head + tail;
+            // the first word cut, then the part that tells it apart
+            int room = width - tail.length() - ellipsis.length();
+            if (room >= 2) return name.substring(0, room).stripTrailing() + ellipsis + tail;
+        }
+        String fit = fit(name, width, ellipsis);
+        if (!fit.isEmpty()) return fit;
+        return width > ellipsis.length() ? name.substring(0, width - ellipsis.length()) + ellipsis : name.substring(0, width);
+    }
+
     /** As {@link #fit(String, int, String)}, cut only between comma-separated parts ("8 threads, switch 5ms"). */
     static String fitParts(String s, int width, String ellipsis) {
         return fit(s, width, ellipsis, true);

@@ -4,6 +4,7 @@ import dev.partop.view.term.Theme;
 
 import dev.partop.snapshot.LaneSample;
 import dev.partop.snapshot.LaneState;
+import dev.partop.snapshot.ProcessFold;
 import dev.partop.snapshot.Snapshot;
 
 import java.util.Deque;
@@ -86,29 +87,19 @@ final class LanesView {
     }
 
     /** From this many OS threads on, a row per process: mean and max CPU, threads counted by state. */
-    static final int FOLD_AT = 200;
+    static final int FOLD_AT = ProcessFold.FOLD_AT;
 
     private static void folded(Canvas c, List<LaneSample> lanes, int rows) {
-        java.util.Map<Long, List<LaneSample>> byPid = new java.util.LinkedHashMap<>();
-        for (LaneSample l : lanes) byPid.computeIfAbsent(l.thread().pid(), k -> new java.util.ArrayList<>()).add(l);
+        List<ProcessFold> folds = ProcessFold.of(lanes);
         int row = 1;
-        for (var e : byPid.entrySet()) {
+        for (ProcessFold g : folds) {
             if (row > rows) break;
-            List<LaneSample> g = e.getValue();
-            double sum = 0;
-            double max = 0;
-            java.util.EnumMap<LaneState, Integer> counts = new java.util.EnumMap<>(LaneState.class);
-            for (LaneSample l : g) {
-                sum += l.cpu();
-                max = Math.max(max, l.cpu());
-                counts.merge(l.state(), 1, Integer::sum);
-            }
             StringBuilder by = new StringBuilder();
-            for (var k : counts.entrySet()) by.append(' ').append(stateWord(k.getKey())).append(' ').append(k.getValue());
-            c.text(0, row++, f("%-7d x%-5d mean %3.0f%% max %3.0f%%%s", e.getKey(), g.size(),
-                    Math.min(1.0, sum / g.size()) * 100, Math.min(1.0, max) * 100, by), Theme.Role.TEXT);
+            for (var k : g.states().entrySet()) by.append(' ').append(stateWord(k.getKey())).append(' ').append(k.getValue());
+            c.text(0, row++, f("%-7d x%-5d mean %3.0f%% max %3.0f%%%s", g.pid(), g.threads(),
+                    Math.min(1.0, g.meanCpu()) * 100, Math.min(1.0, g.maxCpu()) * 100, by), Theme.Role.TEXT);
         }
-        if (byPid.size() > rows) c.text(0, rows, f("+%d more processes (%d threads in all)", byPid.size() - rows + 1,
+        if (folds.size() > rows) c.text(0, rows, f("+%d more processes (%d threads in all)", folds.size() - rows + 1,
                 lanes.size()), Theme.Role.DIM);
     }
 

@@ -36,10 +36,36 @@ final class ResultsView {
         boolean runtimes = false;
         for (PhaseResult r : results) runtimes |= !PhaseResult.MODEL.equals(r.runtimeLabel());
         int runtimeWidth = runtimes ? 15 : 0;
-        int nameWidth = Math.max(10, Math.min(28, c.width() - 52 - figureWidth - runtimeWidth));
-        StringBuilder head = new StringBuilder(Format.pad("results", nameWidth)).append(f(" %-13s", "model"))
+        // the names first: while the longest is cut, the columns a reader misses least go
+        // (CPU seconds, which are wall times parallelism, then the model, which the name and
+        // the lanes tell), then names are shortened keeping what tells them apart
+        int longest = 10;
+        for (PhaseResult r : results) longest = Math.max(longest, r.name().length() + 1);
+        boolean cpu = true, model = true;
+        // a few letters may go (at a word, the part in parentheses kept) before a column does
+        int want = Math.min(28, longest) - 6;
+        int fixed = 52 + figureWidth + runtimeWidth;
+        if (c.width() - fixed < want) {
+            cpu = false;
+            fixed -= 8;
+        }
+        if (c.width() - fixed < want) {
+            model = false;
+            fixed -= 14;
+        }
+        // then the runtime (names that differ by it say it: "(CPython)"), then figures but the first
+        if (runtimes && c.width() - fixed < want) {
+            runtimes = false;
+            fixed -= runtimeWidth;
+        }
+        while (columns.size() > 1 && c.width() - fixed < want) {
+            fixed -= columns.get(columns.size() - 1).width() + 1;
+            columns = columns.subList(0, columns.size() - 1);
+        }
+        int nameWidth = Math.max(10, Math.min(Math.max(28, Math.min(longest, 40)), c.width() - fixed));
+        StringBuilder head = new StringBuilder(Format.pad("results", nameWidth)).append(model ? f(" %-13s", "model") : "")
                 .append(runtimes ? " " + Format.pad("runtime", runtimeWidth - 1) : "")
-                .append(f(" %7s %7s %6s", "wall", "cpu", "par"));
+                .append(f(" %7s", "wall")).append(cpu ? f(" %7s", "cpu") : "").append(f(" %6s", "par"));
         for (PhaseFigures.Column col : columns) head.append(' ').append(Format.padLeft(col.header(), col.width()));
         c.text(0, 0, head.toString(), Theme.Role.TITLE);
         PhaseFigures.Column bar = columns.isEmpty() ? null : columns.get(0);
@@ -50,9 +76,11 @@ final class ResultsView {
         for (int i = first; i < results.size(); i++) {
             PhaseResult r = results.get(i);
             int row = i - first + 1;
-            String line = Format.pad(name(r.name(), nameWidth - 1, sym), nameWidth) + f(" %-13s", r.model())
+            String line = Format.pad(Format.shortName(r.name(), nameWidth - 1, sym.ellipsis()), nameWidth)
+                    + (model ? f(" %-13s", r.model()) : "")
                     + (runtimes ? " " + Format.pad(r.runtimeLabel(), runtimeWidth - 1) : "")
-                    + f(" %7s %7s %6.2f", Format.seconds(r.wallS()), Format.seconds(r.cpuS()), r.parallelism());
+                    + f(" %7s", Format.seconds(r.wallS())) + (cpu ? f(" %7s", Format.seconds(r.cpuS())) : "")
+                    + f(" %6.2f", r.parallelism());
             int x = c.text(0, row, line, Theme.Role.TEXT);
             if (r.status() != PhaseStatus.OK) {
                 c.text(x, row, f(" %8s  %s", r.status().json(), r.reason() == null ? "" : r.reason()), Theme.Role.BAD);
@@ -69,13 +97,6 @@ final class ResultsView {
                 c.fill(x, row, sym.user(), (int) Math.round(v / best * room), role(bar, v, i));
             }
         }
-    }
-
-    /** The phase's name in {@code width}, shortened at a word when it must be (cut only if one word is too long). */
-    private static String name(String name, int width, Symbols sym) {
-        if (name.length() <= width) return name;
-        String fit = Format.fit(name, width, sym.ellipsis());
-        return fit.isEmpty() ? name.substring(0, width) : fit;
     }
 
     /** Green where the phase did better than the first one with the figure, red where worse. */

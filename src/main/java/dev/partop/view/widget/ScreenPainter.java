@@ -83,10 +83,21 @@ public final class ScreenPainter {
         boolean heat = bars > Math.max(3, top.height() / 4);
         int cores = Math.min(top.height() / 4, heat ? CoreBarsView.heatRows(n, width) : bars);
         if (cores < 2) cores = 0;
-        int excerpts = ExcerptView.wantedRows(v.excerpts());
-        // the strip takes a third (at least 3 rows, at most 9), the lanes the rest
+        // the strip takes a third (at least 3 rows, at most 9), the lanes the rest; rows the
+        // lanes leave (every lane shown) make the strip taller, up to 12 rows
         int timeline = Math.max(3, Math.min(9, (top.height() - cores) / 3));
-        excerpts = Math.max(0, top.height() - cores - timeline);
+        int excerpts = Math.max(0, top.height() - cores - timeline);
+        int used = ExcerptView.usedRows(v.excerpts(), excerpts);
+        int grow = Math.max(0, Math.min(excerpts - used, 12 - timeline));
+        timeline += grow;
+        excerpts -= grow;
+        // a strip of 3 rows rather than a phase left out of the lanes (one row each at least)
+        int missing = v.excerpts().size() - (excerpts - 1);
+        if (excerpts >= 3 && missing > 0 && ExcerptView.wantedRows(v.excerpts()) > excerpts) {
+            int give = Math.min(missing, timeline - 3);
+            timeline -= give;
+            excerpts += give;
+        }
         if (cores > 0) CoreBarsView.render(screen.sub(top.top(cores)), s, limit, symbols, heat);
         Rect rest = top.below(cores);
         TimelineView.render(screen.sub(rest.top(timeline)), v.timeline(), n, false, symbols);

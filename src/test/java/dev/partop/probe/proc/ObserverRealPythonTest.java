@@ -149,4 +149,43 @@ class ObserverRealPythonTest {
         }
     }
 
+
+    @Test
+    void aSleepingPoolIsReadAtTheSlowerRateAndAWakingThreadIsSeen() throws Exception {
+        // 20 threads asleep; one more wakes every 0.5 s for a short spin
+        String code = """
+                import threading, time
+                for _ in range(20): threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
+                def tick():
+                    while True:
+                        time.sleep(0.5)
+                        t = time.perf_counter()
+                        while time.perf_counter() - t < 0.02: pass
+                threading.Thread(target=tick, daemon=True).start()
+                print("ready", flush=True)
+                time.sleep(60)
+                """;
+        try (RealPython p = RealPython.start(python(), code);
+             ProcessTreeObserver o = ProcessTreeObserver.start(ProcReader.system(), List.of(p.pid()),
+                     ProcessTreeObserver.Options.DEFAULT)) {
+            Thread.sleep(800); // found, and the sleepers quiet for over 0.2 s
+            long samples0 = o.samples();
+            long presumed0 = o.presumedSamples();
+            long reads0 = o.reads();
+            long t0 = System.nanoTime();
+            Thread.sleep(2000);
+            double s = (System.nanoTime() - t0) / 1e9;
+            long samples = o.samples() - samples0;
+            long presumed = o.presumedSamples() - presumed0;
+            // 22 threads at 100/s would be 4400 reads of schedstat in 2 s: the 21 quiet ones are read ~25/s
+            assertThat(samples / s).as("thread reads per second").isLessThan(22 * 50);
+            assertThat(o.reads() - reads0).as("files read").isLessThan((long) (22 * 50 * s));
+            assertThat(samples + presumed).as("read or not, every thread is charged at each sweep").isPositive();
+            ObservedThread ticker = o.threads().stream().filter(t -> t.tid() != t.pid()).reduce((a, b) -> b).orElseThrow();
+            assertThat(ticker.cpuNanos()).as("the waking thread's CPU (schedstat, exact)").isGreaterThan(20_000_000L);
+            long all = 0;
+            for (ThreadActivity a : ThreadActivity.values()) all += ticker.nanos(a);
+            assertThat(ticker.nanos(ThreadActivity.SLEEP)).as("mostly asleep").isGreaterThan(all / 2);
+        }
+    }
 }

@@ -126,6 +126,31 @@ class ProcessTreeObserverTest {
         }
     }
 
+    @Test
+    void aThreadThatHasNotRunIsNotReadAgainAndOnceQuietIsReadAtTheSlowerRate() throws Exception {
+        try (ProcessTreeObserver o = observe()) {
+            ObservedThread sleeper = thread(o, 11710); // clock_nanosleep, schedstat unchanged from here on
+            long t0 = sleeper.readAt;
+            long before = o.reads();
+            for (int k = 1; k <= 100; k++) o.sweep(t0 + k * 10_000_000L); // one second at 100 Hz
+            // 4 blocked threads, schedstat only (no syscall, no stat): 20 reads in their first 0.2 s, then 25 a second;
+            // the CPU thread (11708, "running" at both ends) is read in full every time
+            long blockedReads = o.reads() - before - 2 * 100;
+            assertThat(blockedReads).isBetween(4L * 35, 4L * 45);
+            assertThat(o.presumedSamples()).isGreaterThan(4L * 50);
+            // charged every sweep all the same: the whole second is sleep
+            assertThat(sleeper.nanos(ThreadActivity.SLEEP)).isGreaterThanOrEqualTo(1_000_000_000L);
+            assertThat(sleeper.activity()).isEqualTo(ThreadActivity.SLEEP);
+            // it runs, and blocks in recv: seen at its next read, within the slower period (40 ms)
+            Files.writeString(proc.resolve("11666/task/11710/schedstat"), "760292 3528356 11\n");
+            Files.writeString(proc.resolve("11666/task/11710/syscall"),
+                    "45 0x3 0x7f06e4134bf0 0xa 0x0 0x0 0x0 0x7ffe 0x7f06\n");
+            for (int k = 101; k <= 104; k++) o.sweep(t0 + k * 10_000_000L);
+            assertThat(sleeper.activity()).isEqualTo(ThreadActivity.IO);
+            assertThat(sleeper.cpuNanos()).isEqualTo(200_000L);
+        }
+    }
+
     private static void deleteTree(Path p) throws IOException {
         try (Stream<Path> s = Files.walk(p)) {
             for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);

@@ -51,7 +51,8 @@ class DeltaWriterTest {
         g.put(100, 30, "Y", Theme.Role.BAD, 120);
         assertThat(w.write(g, t, 120, 40)).isEqualTo(2);
         String frame = out.toString(StandardCharsets.UTF_8);
-        assertThat(frame).contains("\u001b[21;101H").contains("\u001b[31;101H").contains("X").contains("Y");
+        // X addressed, Y ten rows down and one back from where X left the cursor
+        assertThat(frame).contains("\u001b[21;101HX\u001b[10B\bY");
         assertThat(out.size()).isLessThan(40).isLessThan(full / 100);
     }
 
@@ -94,13 +95,13 @@ class DeltaWriterTest {
         assertThat(t.getCharacter(4, 0).getForegroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
         assertThat(t.getCharacter(4, 0).isBold()).isFalse();
 
-        // as bytes: the same cells, the glyphs UTF-8 encoded in one run, a reset before them
+        // as bytes: the same cells, the glyphs UTF-8 encoded in one run, bold and colour off before them
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FixedSizeTerminal real = new FixedSizeTerminal(out, new TerminalSize(12, 1));
         new DeltaWriter(new Theme(ColorMode.TRUECOLOR)).write(g, real, 12, 1);
         String bytes = out.toString(StandardCharsets.UTF_8);
-        assertThat(bytes).contains("\u001b[38;2;97;175;239mcpu");
-        assertThat(bytes.substring(bytes.indexOf("cpu"))).contains("\u001b[0m \u2588\u28ff\u00e9");
+        assertThat(bytes).contains("\u001b[1;38;2;97;175;239m\u001b[1Hcpu");
+        assertThat(bytes).contains("\u001b[0;39m\u001b[1;4H \u2588\u28ff\u00e9");
     }
 
     @Test

@@ -42,4 +42,18 @@ class FormatTest {
         assertThat(Format.f("%x %,d %.2f", 255, 1234567, Double.NaN)).isEqualTo("ff 1,234,567 NaN");
         assertThat(Format.f("%.2f", 1e13)).isEqualTo("10000000000000.00");
     }
+
+    @Test
+    void aShortenedNameKeepsThePartThatTellsItApart() {
+        assertThat(Format.shortName("one thread (CPython)", 30, "…")).isEqualTo("one thread (CPython)");
+        assertThat(Format.shortName("I/O-bound threads (CPython)", 20, "…")).isEqualTo("I/O-bound… (CPython)");
+        assertThat(Format.shortName("2 GIL threads (model)", 16, "…")).isEqualTo("2 GIL… (model)");
+        assertThat(Format.shortName("one thread (model)", 12, "…")).isEqualTo("one… (model)");
+        // the first word cut rather than the distinguishing part
+        assertThat(Format.shortName("processes (CPython)", 15, "…")).isEqualTo("proc… (CPython)");
+        // no part in parentheses: at a word, as fit does
+        assertThat(Format.shortName("8 threads, one GIL", 12, "…")).isEqualTo("8 threads…");
+        assertThat(Format.shortName("supercalifragilistic", 8, "…")).isEqualTo("superca…");
+        assertThat(Format.shortName("x", 0, "…")).isEmpty();
+    }
 }
