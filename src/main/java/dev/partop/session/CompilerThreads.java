@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts the JVM's JIT compiler threads under Linux's {@code SCHED_IDLE} policy, so that they run
- * only on a core no other thread wants: a workload thread woken while a compiler thread holds
- * a core takes the core at once instead of waiting for the compile to end.
+ * Lowers the JVM's JIT compiler threads after the warm-up, so that a workload thread woken while
+ * a compiler thread holds a core takes the core at once instead of waiting for the compile.
  *
  * <p>Why: in the convoy demo (scenarios/convoy.yaml, a GIL, one CPU thread beside one doing
  * loopback round trips) {@code perf sched} showed the woken CPU thread queued for 1.2 ms behind
@@ -23,20 +22,37 @@ import java.util.List;
  * about 10. The compiler keeps compiling through every phase (the printers' and the
  * dashboard's code, a phase's paths that the warm-up did not run often enough), and no
  * warm-up can finish all of it. CPython has no compiler thread to take a core from its threads;
- * partop's should not either. Lowering one's own threads to {@code SCHED_IDLE} needs no
- * privilege (sched(7)); threads the JVM adds later are created by a compiler thread and
- * inherit its policy.
+ * partop's should not either. Lowering one's own threads needs no privilege; threads the JVM
+ * adds later are created by a compiler thread and inherit it.
+ *
+ * <p>How far: {@code SCHED_IDLE} (a compile runs only on a core nothing else wants) when every
+ * phase's workload runs in this JVM; nice 19 otherwise. Measured with the convoy (5 runs,
+ * idle machine): SCHED_IDLE 5 of 5 at 7.8-10.5 ms, nice 19 only 2 of 5 (1.3-7.1 ms): a
+ * nice-19 compile still delays the woken thread. But a killed JVM releases its files only when
+ * its last thread has exited, and a SCHED_IDLE thread gets next to no core while other
+ * processes keep every core busy: SIGKILL of partop during a CPython processes phase left the
+ * compilers 3.5 s to die, the agent's stdin pipe open meanwhile, and the agent and its workers
+ * alive past the 2 s partop promises. When the workload is threads of this JVM it dies with
+ * the JVM, the cores come free and the compilers exit at once; when it is other processes
+ * (worker JVMs, CPython, commands), nice 19 never starves them.
  */
 final class CompilerThreads {
 
     /** linux/sched.h */
     static final int SCHED_IDLE = 5;
+    private static final int SCHED_OTHER = 0;
+    /** The weakest nice level, and setpriority(2)'s "which" for one thread id. */
+    static final int NICE = 19;
+    private static final int PRIO_PROCESS = 0;
 
     private CompilerThreads() {
     }
 
-    /** What was done, for the run header: "JIT compiler threads at SCHED_IDLE (1)" or why not. */
-    static String yieldToWorkload() {
+    /**
+     * Lowers the compiler threads: to SCHED_IDLE when {@code workloadInThisJvm}, else to nice 19.
+     * What was done, for the run header: "JIT compiler threads at SCHED_IDLE (1)" or why not.
+     */
+    static String yieldToWorkload(boolean workloadInThisJvm) {
         List<Integer> tids = compilerThreadIds();
         if (tids.isEmpty()) return "no JIT compiler thread found";
         CLib libc;
@@ -45,33 +61,41 @@ final class CompilerThreads {
         } catch (Throwable e) { // UnsatisfiedLinkError, no JNA for this platform
             return "JIT compiler threads left as they were (" + e.getClass().getSimpleName() + ")";
         }
+        String how = workloadInThisJvm ? "SCHED_IDLE" : "nice " + NICE;
         int done = 0;
         String failed = null;
         for (int tid : tids) {
             try {
-                libc.sched_setscheduler(tid, SCHED_IDLE, new int[]{0});
+                if (workloadInThisJvm) {
+                    libc.sched_setscheduler(tid, SCHED_IDLE, new int[]{0});
+                } else {
+                    // from an earlier run's SCHED_IDLE back to normal first (root, or RLIMIT_NICE)
+                    libc.sched_setscheduler(tid, SCHED_OTHER, new int[]{0});
+                    libc.setpriority(PRIO_PROCESS, tid, NICE);
+                }
                 done++;
             } catch (LastErrorException e) {
                 failed = "errno " + e.getErrorCode();
             }
         }
         return failed == null
-                ? "JIT compiler threads at SCHED_IDLE (" + done + ")"
-                : "JIT compiler threads at SCHED_IDLE: " + done + " of " + tids.size() + " (" + failed + ")";
+                ? "JIT compiler threads at " + how + " (" + done + ")"
+                : "JIT compiler threads at " + how + ": " + done + " of " + tids.size() + " (" + failed + ")";
     }
 
     /**
-     * Back to the default policy, for tests that share one JVM with timing tests. Needs
-     * privilege (RLIMIT_NICE) outside root: then the threads stay as they are.
+     * Back to the default policy and nice 0, for tests that share one JVM with timing tests.
+     * Needs privilege (RLIMIT_NICE) outside root: then the threads stay as they are.
      */
     static void restoreForTests() {
         try {
             CLib libc = Native.load("c", CLib.class);
             for (int tid : compilerThreadIds()) {
                 try {
-                    libc.sched_setscheduler(tid, 0, new int[]{0}); // SCHED_OTHER
+                    libc.sched_setscheduler(tid, SCHED_OTHER, new int[]{0});
+                    libc.setpriority(PRIO_PROCESS, tid, 0);
                 } catch (LastErrorException notAllowed) {
-                    // stays idle
+                    // stays lowered
                 }
             }
         } catch (Throwable e) {
@@ -100,8 +124,10 @@ final class CompilerThreads {
         return tids;
     }
 
-    /** The one libc call needed (sched_setscheduler(2): a tid names one thread). */
+    /** The libc calls needed (on Linux a tid names one thread for both). */
     interface CLib extends Library {
         int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
+
+        int setpriority(int which, int who, int prio) throws LastErrorException;
     }
 }

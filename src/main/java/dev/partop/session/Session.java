@@ -13,6 +13,7 @@ import dev.partop.probe.CoreSource;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Scenario;
+import dev.partop.scenario.RuntimeKind;
 import dev.partop.snapshot.PhaseInfo;
 import dev.partop.snapshot.PhaseResult;
 import dev.partop.snapshot.PhaseStatus;
@@ -204,8 +205,8 @@ public final class Session implements Controls {
             state = RunState.WARMING_UP;
             warmup = Warmup.run(phases, calibration, originNanos, () -> quit);
         }
-        // after the warm-up, which wants the compiler at full speed; from here on it takes only idle cores
-        String compilers = options.warmup() ? CompilerThreads.yieldToWorkload() : null;
+        // after the warm-up, which wants the compiler at full speed; from here on it yields its core
+        String compilers = options.warmup() ? CompilerThreads.yieldToWorkload(workloadInThisJvm(phases)) : null;
         RunHeader header = RunHeader.builder().partopVersion(options.version()).javaVersion(Runtime.version().toString())
                 .os(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"))
@@ -414,4 +415,13 @@ public final class Session implements Controls {
         cancelCurrent();
     }
 
+
+    /**
+     * Whether every phase's workload is threads of this JVM (a model other than processes,
+     * command and watch), so that it dies with the JVM: see {@link CompilerThreads}.
+     */
+    static boolean workloadInThisJvm(List<Phase> phases) {
+        return phases.stream().allMatch(p -> p.runtime() == RuntimeKind.MODEL
+                && p.model() != ModelKind.PROCESSES && p.model() != ModelKind.COMMAND && p.model() != ModelKind.WATCH);
+    }
 }

@@ -99,10 +99,12 @@ class SessionTest {
     }
 
     /**
-     * After the warm-up the JIT compiler threads run only on idle cores (SCHED_IDLE): a compile
-     * must not hold a core a phase's woken thread needs (the convoy demo lost its convoy to it).
+     * After the warm-up the JIT compiler threads yield their core: a compile must not hold a core
+     * a phase's woken thread needs (the convoy demo lost its convoy to it). SCHED_IDLE when the
+     * workload is this JVM's threads; nice 19 when it is other processes, which a killed JVM
+     * must not keep alive while its SCHED_IDLE compilers wait for a core to exit on.
      */
-    /** The warm-up puts this JVM's compilers at SCHED_IDLE; the timing tests after these run in the same JVM. */
+    /** The warm-up lowers this JVM's compilers; the timing tests after these run in the same JVM. */
     @org.junit.jupiter.api.AfterAll
     static void compilersBackToNormal() {
         CompilerThreads.restoreForTests();
@@ -111,19 +113,40 @@ class SessionTest {
     @Test
     void afterTheWarmUpTheCompilerThreadsYieldToTheWorkload() throws Exception {
         var scenario = scenario(phase("gil", ModelKind.GIL_THREADS, 2, cpu(2, Duration.ofMillis(50))));
-        Live live = new Live();
-        new Session(scenario, new OshiCoreSource(), List.of(live),
-                new Session.Options(Duration.ofMillis(50), null, Duration.ofMillis(100), "test", true)).run();
+        Live live = runWithWarmup(scenario);
         List<Integer> compilers = CompilerThreads.compilerThreadIds();
         assertThat(compilers).isNotEmpty();
         for (int tid : compilers) {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/task/" + tid + "/stat"));
-            // field 41 (policy), counted after the command name, which may hold spaces
-            String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-            assertThat(Integer.parseInt(after[41 - 3])).as("policy of compiler thread %d", tid)
-                    .isEqualTo(CompilerThreads.SCHED_IDLE);
+            assertThat(statField(tid, 41)).as("policy of compiler thread %d", tid).isEqualTo(CompilerThreads.SCHED_IDLE);
         }
         assertThat(live.header.warmup()).contains("JIT compiler threads at SCHED_IDLE (" + compilers.size() + ")");
+    }
+
+    @Test
+    void withWorkerProcessesTheCompilerThreadsGoToNice19NotIdle() throws Exception {
+        var scenario = scenario(phase("gil", ModelKind.GIL_THREADS, 2, cpu(2, Duration.ofMillis(50))),
+                phase("workers", ModelKind.PROCESSES, 2, cpu(2, Duration.ofMillis(50))));
+        Live live = runWithWarmup(scenario);
+        List<Integer> compilers = CompilerThreads.compilerThreadIds();
+        for (int tid : compilers) {
+            assertThat(statField(tid, 41)).as("policy of compiler thread %d", tid).isZero();
+            assertThat(statField(tid, 19)).as("nice of compiler thread %d", tid).isEqualTo(CompilerThreads.NICE);
+        }
+        assertThat(live.header.warmup()).contains("JIT compiler threads at nice 19 (" + compilers.size() + ")");
+    }
+
+    private static Live runWithWarmup(dev.partop.scenario.Scenario scenario) {
+        Live live = new Live();
+        new Session(scenario, new OshiCoreSource(), List.of(live),
+                new Session.Options(Duration.ofMillis(50), null, Duration.ofMillis(100), "test", true)).run();
+        return live;
+    }
+
+    /** Field {@code n} of /proc/self/task/TID/stat, counted after the command name, which may hold spaces. */
+    private static int statField(int tid, int n) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/task/" + tid + "/stat"));
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Integer.parseInt(after[n - 3]);
     }
 
     @Test
