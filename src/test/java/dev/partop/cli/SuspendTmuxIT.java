@@ -64,16 +64,7 @@ class SuspendTmuxIT {
             t.awaitScreen(s -> s.contains("phase 1/2") && s.contains("q quit"), 10, "the dashboard redrawn after fg");
             for (ProcessHandle p : javas) assertThat(state(p.pid())).as("process %d running again", p.pid()).isNotEqualTo('T');
 
-            t.keys("q");
-            t.awaitScreen(s -> !s.contains("q quit"), 10, "the shell's screen after q");
-            t.keys("stty -a > " + after, "Enter");
-            awaitFile(after);
-            assertThat(Files.readString(after)).as("terminal settings after q").isEqualTo(Files.readString(before));
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            for (ProcessHandle p : javas) {
-                while (TestProcesses.running(p.pid()) && System.nanoTime() < deadline) Thread.sleep(50);
-                assertThat(TestProcesses.running(p.pid())).as("java %d gone after q", p.pid()).isFalse();
-            }
+            quitAndCheck(t, before, after, javas);
         }
     }
 
@@ -126,16 +117,7 @@ class SuspendTmuxIT {
                     .isLessThan(wall - 2.5);
             for (ProcessHandle p : javas) assertThat(state(p.pid())).as("process %d running again", p.pid()).isNotEqualTo('T');
 
-            t.keys("q");
-            t.awaitScreen(s -> !s.contains("q quit"), 10, "the shell's screen after q");
-            t.keys("stty -a > " + after, "Enter");
-            awaitFile(after);
-            assertThat(Files.readString(after)).as("terminal settings after q").isEqualTo(Files.readString(before));
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            for (ProcessHandle p : javas) {
-                while (TestProcesses.running(p.pid()) && System.nanoTime() < deadline) Thread.sleep(50);
-                assertThat(TestProcesses.running(p.pid())).as("java %d gone after q", p.pid()).isFalse();
-            }
+            quitAndCheck(t, before, after, javas);
         }
     }
 
@@ -165,5 +147,19 @@ class SuspendTmuxIT {
     private static char state(long pid) throws Exception {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         return stat.charAt(stat.lastIndexOf(')') + 2);
+    }
+
+    /** q, then the terminal settings as before the start, and every java of partop gone within 5 s. */
+    private static void quitAndCheck(Tmux t, Path before, Path after, List<ProcessHandle> javas) throws Exception {
+        t.keys("q");
+        t.awaitScreen(s -> !s.contains("q quit"), 10, "the shell's screen after q");
+        t.keys("stty -a > " + after, "Enter");
+        awaitFile(after);
+        assertThat(Files.readString(after)).as("terminal settings after q").isEqualTo(Files.readString(before));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        for (ProcessHandle p : javas) {
+            while (TestProcesses.running(p.pid()) && System.nanoTime() < deadline) Thread.sleep(50);
+            assertThat(TestProcesses.running(p.pid())).as("java %d gone after q", p.pid()).isFalse();
+        }
     }
 }
