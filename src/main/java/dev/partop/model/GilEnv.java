@@ -30,6 +30,18 @@ final class GilEnv implements LaneEnvFactory {
         this.latency = latency;
     }
 
+    /**
+     * Begun once the thread holds its lock or waits for it: a Python thread's start() returns
+     * only after the new thread ran (took the lock) to say so. Started all at once instead, a
+     * second thread's first blocking call could come before the first thread ever asked for
+     * the lock: the convoy demo's I/O thread then did its round trips unhindered.
+     */
+    @Override
+    public boolean begun(Lane lane) {
+        LaneState s = lane.state();
+        return s != LaneState.IDLE && s != LaneState.RUNNING;
+    }
+
     @Override
     public TaskEnv forLane(Lane lane, EvalBreaker cancel) {
         Gil gil = locks.get(lane.id() % locks.size());

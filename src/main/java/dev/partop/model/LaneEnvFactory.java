@@ -1,10 +1,10 @@
 package dev.partop.model;
 
+import dev.partop.snapshot.LaneState;
 import dev.partop.work.EvalBreaker;
 import dev.partop.work.TaskEnv;
 
 /** Makes the {@link TaskEnv} one lane's thread runs its tasks through. */
-@FunctionalInterface
 public interface LaneEnvFactory {
 
     /**
@@ -13,4 +13,12 @@ public interface LaneEnvFactory {
      *               an env's own eval breaker must call it too
      */
     TaskEnv forLane(Lane lane, EvalBreaker cancel);
+
+    /**
+     * Whether {@code lane}'s thread has begun, as {@code threading.Thread.start()} means it:
+     * the pool starts the next thread only then. By default, once the thread runs.
+     */
+    default boolean begun(Lane lane) {
+        return lane.state() != LaneState.IDLE;
+    }
 }

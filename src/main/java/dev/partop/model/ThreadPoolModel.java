@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * N platform threads, one lane each, that take the phase's tasks from a shared list in order
@@ -83,12 +84,28 @@ public class ThreadPoolModel implements ExecutionModel {
         for (Lane lane : lanes) {
             threads.add(Daemons.create("partop-" + ctx.phase().model().keyword() + "-" + lane.name(), () -> work(lane)));
         }
-        for (Thread t : threads) t.start();
+        for (int i = 0; i < threads.size(); i++) startAndAwaitBegun(threads.get(i), lanes.get(i));
         for (Thread t : threads) t.join();
         Throwable f = failure.get();
         if (f instanceof Exception e) throw e;
         if (f != null) throw new RuntimeException(f);
     }
+
+    /**
+     * Starts {@code t} and returns once its lane has begun (see {@link LaneEnvFactory#begun}),
+     * its thread ended, or {@link #BEGIN_WAIT_NANOS} passed, so the lanes begin in their order
+     * as the threads of a Python program do.
+     */
+    private void startAndAwaitBegun(Thread t, Lane lane) {
+        t.start();
+        long deadline = System.nanoTime() + BEGIN_WAIT_NANOS;
+        while (!envs.begun(lane) && t.isAlive() && !cancelled && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(20_000);
+        }
+    }
+
+    /** A bound on waiting for one lane to begin: a thread the machine cannot run soon still gets started. */
+    private static final long BEGIN_WAIT_NANOS = 200_000_000L;
 
     private void work(Lane lane) {
         lane.bindCurrentThread();

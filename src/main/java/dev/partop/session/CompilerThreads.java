@@ -5,6 +5,9 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +84,45 @@ final class CompilerThreads {
         return failed == null
                 ? "JIT compiler threads at " + how + " (" + done + ")"
                 : "JIT compiler threads at " + how + ": " + done + " of " + tids.size() + " (" + failed + ")";
+    }
+
+    /**
+     * From now on the JIT compiles nothing more with C2, its optimizing compiler: a method that
+     * gets hot later is compiled by C1 without profiling instead (HotSpot's fallback when C2
+     * may not compile a method), a compile of a millisecond or less where C2 takes several.
+     * Added as a compiler directive through the DiagnosticCommand MBean, which any JVM offers
+     * its own code without flags.
+     *
+     * <p>Why: lowering the compiler threads was not enough. The convoy demo, 20 runs of
+     * {@code java -jar}: with C2 left on (its threads at SCHED_IDLE) 3-4 runs in 20 had
+     * no convoy (0.1-1.6 ms), the CPU thread not taking the lock for 0.4-4 ms after each
+     * forced switch while a C2 compile ran on the free core; with C1 only
+     * ({@code -XX:TieredStopAtLevel=1}, as {@code scripts/partop} runs) 20 of 20 at
+     * 8.9-10.2 ms. A phase's code compiled by C2 during the warm-up keeps its C2 code.
+     *
+     * @return what was done, for the run header
+     */
+    static String stopOptimizingCompiler() {
+        Path file = null;
+        try {
+            file = Files.createTempFile("partop-jit-", ".json");
+            Files.writeString(file, "[{match: \"*.*\", c2: {Exclude: true}}]");
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            Object said = server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "compilerDirectivesAdd", new Object[]{new String[]{file.toString()}},
+                    new String[]{String[].class.getName()});
+            return String.valueOf(said).contains("added") ? "no more C2 compiles" : "C2 left on (" + said + ")";
+        } catch (Exception | LinkageError e) { // no such MBean (not HotSpot), no temp dir
+            return "C2 left on (" + e.getClass().getSimpleName() + ")";
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temp file left behind
+                }
+            }
+        }
     }
 
     /**

@@ -206,7 +206,9 @@ public final class Session implements Controls {
             warmup = Warmup.run(phases, calibration, originNanos, () -> quit);
         }
         // after the warm-up, which wants the compiler at full speed; from here on it yields its core
-        String compilers = options.warmup() ? CompilerThreads.yieldToWorkload(workloadInThisJvm(phases)) : null;
+        String compilers = options.warmup()
+                ? CompilerThreads.yieldToWorkload(workloadInThisJvm(phases)) + "; " + CompilerThreads.stopOptimizingCompiler()
+                : null;
         RunHeader header = RunHeader.builder().partopVersion(options.version()).javaVersion(Runtime.version().toString())
                 .os(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"))
