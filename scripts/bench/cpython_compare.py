@@ -31,10 +31,11 @@ def main(argv):
     if header:
         pys = ", ".join("%s %.2f M loops/s" % (p["python"], p["loops_per_second"] / 1e6) for p in header.get("pythons", []))
         print("calibration: partop %.0f M ops/s; %s" % (header["calibration"]["ops_per_second"] / 1e6, pys))
-    print("%-30s %-16s %8s %8s %6s %s" % ("phase", "runtime", "wall s", "cpu s", "par", "status"))
+    print("%-30s %-16s %8s %8s %6s %6s %s" % ("phase", "runtime", "wall s", "cpu s", "par", "other", "status"))
     for p in phases.values():
-        print("%-30s %-16s %8.3f %8.3f %6.3f %s%s" % (p["name"], p.get("runtime", "model"), p["wall_s"], p["cpu_s"],
-                                                   p["parallelism"], p["status"],
+        # other: the cores other programs took meanwhile (partop's disturbance figure)
+        print("%-30s %-16s %8.3f %8.3f %6.3f %6.2f %s%s" % (p["name"], p.get("runtime", "model"), p["wall_s"],
+                                                   p["cpu_s"], p["parallelism"], p.get("other_cpu") or 0, p["status"],
                                                    ": " + p["reason"] if p.get("reason") else ""))
     values = {}
     checks = []

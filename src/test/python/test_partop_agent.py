@@ -135,6 +135,13 @@ class KernelTest(unittest.TestCase):
         self.assertGreater(rate, 1e4)
         self.assertGreater(took, 0)
 
+    def test_rescale_gives_the_same_cpu_seconds_at_this_processs_rate(self):
+        tasks = [{"id": 0, "loops": 1000}, {"id": 1, "loops": 0}, {"id": 2}]
+        partop_agent.rescale(tasks, 5.0e6, 5.5e6)
+        self.assertEqual([t.get("loops") for t in tasks], [1100, 0, None])
+        partop_agent.rescale(tasks, 0, 5.5e6)  # no reference: left as they are
+        self.assertEqual(tasks[0]["loops"], 1100)
+
     def test_memory_streams_without_error(self):
         partop_agent.memory_stream(3 << 20)
 
@@ -166,7 +173,7 @@ class PhaseTest(unittest.TestCase):
         self.check_complete(events, 3)
         self.assertEqual({e["lane"] for e in events if e["ev"] == "start"}, {"T1"})
         lane = [e for e in events if e["ev"] == "lane"][0]
-        self.assertEqual(lane["pid"], lane["tid"])  # the main thread
+        self.assertNotEqual(lane["pid"], lane["tid"])  # a thread of its own, not the main thread
 
     def test_gil_threads_get_a_lane_each_with_its_os_thread(self):
         events, code, err = run_phase({"model": "gil-threads", "threads": 3, "switch_interval_s": 0.001,

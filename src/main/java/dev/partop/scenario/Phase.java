@@ -101,6 +101,15 @@ public record Phase(String name, ModelKind model, int threads, int workers, int 
         return runtime == RuntimeKind.CPYTHON;
     }
 
+    /**
+     * Whether the workload is threads of partop's own JVM (a model other than processes,
+     * command and watch), so it dies with the JVM; else it is other processes.
+     */
+    public boolean workloadInThisJvm() {
+        return runtime == RuntimeKind.MODEL && model != ModelKind.PROCESSES && model != ModelKind.COMMAND
+                && model != ModelKind.WATCH;
+    }
+
     /** Total tasks over every workload. */
     public long totalTasks() {
         long n = 0;

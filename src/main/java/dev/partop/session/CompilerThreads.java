@@ -4,6 +4,8 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 
+import dev.partop.scenario.Phase;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import javax.management.MBeanServer;
@@ -37,7 +39,8 @@ import java.util.List;
  * compilers 3.5 s to die, the agent's stdin pipe open meanwhile, and the agent and its workers
  * alive past the 2 s partop promises. When the workload is threads of this JVM it dies with
  * the JVM, the cores come free and the compilers exit at once; when it is other processes
- * (worker JVMs, CPython, commands), nice 19 never starves them.
+ * (worker JVMs, CPython, commands), nice 19 never starves them. A scenario with both kinds
+ * of phase switches between the two before each phase where it may ({@link Yield}).
  */
 final class CompilerThreads {
 
@@ -49,6 +52,55 @@ final class CompilerThreads {
     private static final int PRIO_PROCESS = 0;
 
     private CompilerThreads() {
+    }
+
+    /**
+     * How the compiler threads yield over a run, decided once after the warm-up: SCHED_IDLE
+     * throughout when every phase's workload is this JVM's threads, nice 19 throughout when none
+     * is; for a scenario that mixes the two (a model beside CPython), SCHED_IDLE for the model
+     * phases and nice 19 for the others, phase by phase, where partop may raise its threads
+     * back from SCHED_IDLE (root: without CAP_SYS_NICE that step is refused), else nice 19
+     * throughout. Measured (convoy model phase, then a CPython phase, scripts/partop): nice 19
+     * for the model phase 2 of 8 runs below 6 ms; SCHED_IDLE 10 of 10 at 7.6-10.6 ms.
+     */
+    static final class Yield {
+        private final boolean perPhase;
+        private final boolean allInJvm;
+        private Boolean lastInJvm;
+
+        private Yield(boolean perPhase, boolean allInJvm) {
+            this.perPhase = perPhase;
+            this.allInJvm = allInJvm;
+        }
+
+        static Yield plan(List<Phase> phases) {
+            boolean all = phases.stream().allMatch(Phase::workloadInThisJvm);
+            boolean any = phases.stream().anyMatch(Phase::workloadInThisJvm);
+            return new Yield(!all && any && mayRaiseBack(), all);
+        }
+
+        /** Sets the threads for the run's start; what was done, for the run header. */
+        String start() {
+            if (!perPhase) return yieldToWorkload(allInJvm);
+            return "JIT compiler threads at SCHED_IDLE in phases of this JVM's threads, nice " + NICE + " in others";
+        }
+
+        /** Before {@code phase} runs: the compiler threads as that phase needs them. */
+        void before(Phase phase) {
+            boolean inJvm = phase.workloadInThisJvm();
+            if (!perPhase || Boolean.valueOf(inJvm).equals(lastInJvm)) return;
+            yieldToWorkload(inJvm);
+            lastInJvm = inJvm;
+        }
+    }
+
+    /** Whether this process may take its threads from SCHED_IDLE back to the default policy (root). */
+    private static boolean mayRaiseBack() {
+        try {
+            return Native.load("c", CLib.class).geteuid() == 0;
+        } catch (Throwable e) { // no JNA here
+            return false;
+        }
     }
 
     /**
@@ -171,5 +223,7 @@ final class CompilerThreads {
         int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
 
         int setpriority(int which, int who, int prio) throws LastErrorException;
+
+        int geteuid();
     }
 }

@@ -13,7 +13,6 @@ import dev.partop.probe.CoreSource;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 import dev.partop.scenario.Scenario;
-import dev.partop.scenario.RuntimeKind;
 import dev.partop.snapshot.PhaseInfo;
 import dev.partop.snapshot.PhaseResult;
 import dev.partop.snapshot.PhaseStatus;
@@ -83,6 +82,8 @@ public final class Session implements Controls {
     private volatile String problem;
     private SnapshotAssembler assembler;
     private Calibration calibration;
+    /** How the JIT compiler threads yield to each phase; null without a warm-up. */
+    private CompilerThreads.Yield compilerYield;
     /** The machine's busy counters, to tell what other programs took; null on a synthetic machine. */
     private dev.partop.probe.MachineCpu machineCpu;
     private CompletableFuture<?> calibrateAfter = CompletableFuture.completedFuture(null);
@@ -206,8 +207,9 @@ public final class Session implements Controls {
             warmup = Warmup.run(phases, calibration, originNanos, () -> quit);
         }
         // after the warm-up, which wants the compiler at full speed; from here on it yields its core
+        compilerYield = options.warmup() ? CompilerThreads.Yield.plan(phases) : null;
         String compilers = options.warmup()
-                ? CompilerThreads.yieldToWorkload(workloadInThisJvm(phases)) + "; " + CompilerThreads.stopOptimizingCompiler()
+                ? compilerYield.start() + "; " + CompilerThreads.stopOptimizingCompiler()
                 : null;
         RunHeader header = RunHeader.builder().partopVersion(options.version()).javaVersion(Runtime.version().toString())
                 .os(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -246,6 +248,7 @@ public final class Session implements Controls {
 
     private void runPhase(int index, ScheduledExecutorService watchdog) {
         Phase phase = phases.get(index);
+        if (compilerYield != null) compilerYield.before(phase);
         PythonRuntime python = CpythonPhases.runtime(phase);
         PhaseInfo info = PhaseInfo.builder().name(phase.name()).model(phase.model().keyword())
                 .settings(PhaseSettings.describe(phase))
@@ -418,12 +421,4 @@ public final class Session implements Controls {
     }
 
 
-    /**
-     * Whether every phase's workload is threads of this JVM (a model other than processes,
-     * command and watch), so that it dies with the JVM: see {@link CompilerThreads}.
-     */
-    static boolean workloadInThisJvm(List<Phase> phases) {
-        return phases.stream().allMatch(p -> p.runtime() == RuntimeKind.MODEL
-                && p.model() != ModelKind.PROCESSES && p.model() != ModelKind.COMMAND && p.model() != ModelKind.WATCH);
-    }
 }

@@ -87,6 +87,15 @@ def calibrate(budget_s):
     return best, (_now() - start) * 1000.0
 
 
+def calibrate_in_thread(budget_s):
+    """calibrate() on a thread of its own, where the phases run their kernels (see run_sequential)."""
+    out = []
+    t = threading.Thread(target=lambda: out.append(calibrate(budget_s)), name="partop-calibrate")
+    t.start()
+    t.join()
+    return out[0]
+
+
 _local = threading.local()
 
 
@@ -302,10 +311,13 @@ class Phase(object):
 
 
 def run_sequential(phase):
-    phase.run_lane("T1")
+    """One thread, of its own rather than the main thread: CPython 3.11 runs the kernel 2-3 %
+    slower on the main thread than on any other (measured here, one process, alternating), and
+    the baseline should differ from the threaded phases in the number of threads only."""
+    run_threads(phase, 1)
 
 
-def run_threads(phase):
+def run_threads(phase, count=None):
     """gil-threads, free-threads: N threading threads take tasks in order from one list."""
     errors = []
 
@@ -319,7 +331,7 @@ def run_threads(phase):
         except BaseException:
             errors.append(sys.exc_info())
 
-    n = max(1, min(phase.spec["threads"], len(phase.tasks)))
+    n = max(1, min(count or phase.spec["threads"], len(phase.tasks)))
     threads = [threading.Thread(target=work, args=("T%d" % (i + 1),), name="T%d" % (i + 1)) for i in range(n)]
     for t in threads:
         t.daemon = True
@@ -380,7 +392,7 @@ def run_interpreters(phase):
         except BaseException:
             errors.append(sys.exc_info())
 
-    n = max(1, min(phase.spec["threads"], len(phase.tasks)))
+    n = max(1, min(count or phase.spec["threads"], len(phase.tasks)))
     threads = [threading.Thread(target=work, args=(i, "T%d" % (i + 1))) for i in range(n)]
     for t in threads:
         t.daemon = True
@@ -683,6 +695,24 @@ def kill_children():
         pass
 
 
+# How long an agent calibrates itself before its phase: about 20 runs of the kernel.
+SELF_CALIBRATION_S = 0.2
+
+
+def rescale(tasks, reference, own):
+    """Each task's loops scaled from the reference rate partop converted them with to this
+    process's own: the same CPU seconds here. Two processes of one interpreter run the kernel
+    2-5 % apart (address layout, hash seeds), so a phase in one agent and its baseline in
+    another differed by that much: CPython's two GIL threads came out faster than its one
+    thread (1.04x) where the same loops in one process give 0.95x."""
+    if not reference or not own:
+        return
+    factor = own / reference
+    for task in tasks:
+        if task.get("loops"):
+            task["loops"] = max(1, int(round(task["loops"] * factor)))
+
+
 def setup_interpreter(spec):
     if hasattr(sys, "setswitchinterval"):
         sys.setswitchinterval(spec.get("switch_interval_s", 0.005))
@@ -699,6 +729,10 @@ def run(stdin, report):
     if problem:
         raise RuntimeError(problem)
     setup_interpreter(spec)
+    if spec.get("loops_per_s"):
+        own, took = calibrate_in_thread(SELF_CALIBRATION_S)
+        rescale(spec["tasks"], spec["loops_per_s"], own)
+        report.send(ev="calibrated", loops_per_s=own, ms=took)
     phase = Phase(spec, report)
     pools = []
     steps = run_processes(phase, pools) if model == "processes" else None
@@ -745,7 +779,7 @@ def main(argv):
             if problem:
                 info["lacks"][model] = problem
         if "--calibrate" in argv:
-            rate, took = calibrate(float(argv[argv.index("--calibrate") + 1]))
+            rate, took = calibrate_in_thread(float(argv[argv.index("--calibrate") + 1]))
             info["loops_per_s"] = rate
             info["calibration_ms"] = took
         print(json.dumps(info))

@@ -209,6 +209,8 @@ public final class CpythonRuntime implements ExecutionModel {
         boolean sockets = ctx.tasks().stream().anyMatch(t -> t.io() != null && t.io().kind() == IoKind.SOCKET);
         if (sockets) o.put("port", LoopbackServer.get().port());
         double loopsPerOp = interpreter.loopsPerSecond() / ctx.calibration().opsPerSecond();
+        // the rate the loops were converted with: the agent rescales them to its own process's
+        o.put("loops_per_s", interpreter.loopsPerSecond());
         ArrayNode tasks = o.putArray("tasks");
         for (TaskPlan t : ctx.tasks()) {
             ObjectNode task = tasks.addObject();
