@@ -4,6 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 
+import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 
 import java.io.IOException;
@@ -74,24 +75,39 @@ final class CompilerThreads {
         }
 
         static Yield plan(List<Phase> phases) {
-            boolean all = phases.stream().allMatch(Phase::workloadInThisJvm);
-            boolean any = phases.stream().anyMatch(Phase::workloadInThisJvm);
+            boolean all = phases.stream().allMatch(CompilerThreads::idleIsSafe);
+            boolean any = phases.stream().anyMatch(CompilerThreads::idleIsSafe);
             return new Yield(!all && any && mayRaiseBack(), all);
         }
 
         /** Sets the threads for the run's start; what was done, for the run header. */
         String start() {
             if (!perPhase) return yieldToWorkload(allInJvm);
-            return "JIT compiler threads at SCHED_IDLE in phases of this JVM's threads, nice " + NICE + " in others";
+            return "JIT compiler threads at SCHED_IDLE in phases that leave a core free or die with partop, nice "
+                    + NICE + " in others";
         }
 
         /** Before {@code phase} runs: the compiler threads as that phase needs them. */
         void before(Phase phase) {
-            boolean inJvm = phase.workloadInThisJvm();
+            boolean inJvm = idleIsSafe(phase);
             if (!perPhase || Boolean.valueOf(inJvm).equals(lastInJvm)) return;
             yieldToWorkload(inJvm);
             lastInJvm = inJvm;
         }
+    }
+
+    /**
+     * Whether SCHED_IDLE compiler threads cannot keep a killed partop alive while {@code phase}
+     * runs: its workload is this JVM's threads (they die with it), or one CPython process under
+     * one interpreter lock (sequential, GIL threads, an event loop), which leaves every other
+     * core free for the dying threads. Worker processes, sub-interpreters, free threads and
+     * commands may fill every core: nice 19 then. Measured: CPython's convoy inside partop
+     * with the compiler threads at nice 19 once 1.85 ms in 6 runs, at SCHED_IDLE 5.9-6.8 ms in 5.
+     */
+    static boolean idleIsSafe(Phase phase) {
+        if (phase.workloadInThisJvm()) return true;
+        return phase.isCpython() && (phase.model() == ModelKind.SEQUENTIAL || phase.model() == ModelKind.GIL_THREADS
+                || phase.model() == ModelKind.EVENT_LOOP);
     }
 
     /** Whether this process may take its threads from SCHED_IDLE back to the default policy (root). */
