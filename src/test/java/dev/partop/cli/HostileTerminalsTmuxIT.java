@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real jar in terminals a user may have: tiny and huge panes, a storm of resizes, no TERM
@@ -31,11 +30,9 @@ class HostileTerminalsTmuxIT {
 
     @BeforeAll
     static void setUp() throws IOException {
-        if (System.getenv("CI") != null) assertThat(Tmux.available()).as("CI installs tmux (.ci/run)").isTrue();
-        assumeTrue(Tmux.available(), "tmux is not installed");
-        scenario = dir.resolve("long.yaml");
+        Tmux.require();
         // a minute of work: every case quits with q long before
-        Files.writeString(scenario, """
+        scenario = JarRunner.scenario(dir, "long.yaml", """
                 name: terminal test
                 phases:
                   - name: one thread

@@ -33,9 +33,8 @@ class OddStartsIT {
 
     @BeforeAll
     static void scenario() throws IOException {
-        scenario = dir.resolve("odd.yaml");
         // worker processes: the part most likely to be left behind
-        Files.writeString(scenario, """
+        scenario = JarRunner.scenario(dir, "odd.yaml", """
                 name: odd starts
                 phases:
                   - name: two workers
