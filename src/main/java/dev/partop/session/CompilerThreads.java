@@ -171,6 +171,9 @@ final class CompilerThreads {
      * @return what was done, for the run header
      */
     static String stopOptimizingCompiler() {
+        // without C2 (scripts/partop runs C1 only) there is nothing to stop, and the platform
+        // MBean server the directive goes through would cost the dashboard about 5 MB of RSS
+        if (!optimizingCompilerOn()) return "C1 only";
         Path file = null;
         try {
             file = Files.createTempFile("partop-jit-", ".json");
@@ -191,6 +194,21 @@ final class CompilerThreads {
                 }
             }
         }
+    }
+
+    /** Whether this JVM compiles with C2: not under -XX:TieredStopAtLevel below 4, nor -Xint. */
+    static boolean optimizingCompilerOn() {
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.equals("-Xint")) return false;
+            if (arg.startsWith("-XX:TieredStopAtLevel=")) {
+                try {
+                    if (Integer.parseInt(arg.substring("-XX:TieredStopAtLevel=".length())) < 4) return false;
+                } catch (NumberFormatException ignored) {
+                    // the JVM would not have started with it
+                }
+            }
+        }
+        return true;
     }
 
     /**
