@@ -47,13 +47,13 @@ record Warmup(int phasesRun, double runMs, double settleMs, boolean settled, dou
     /** A cpu task runs this many times shorter than in the phase (2 s of work becomes 50 ms). */
     private static final double SCALE = 40;
     /**
-     * The switch interval is this many times shorter than the phase's (5 ms becomes 50 us), so
+     * The switch interval is this many times shorter than the phase's (5 ms becomes 0.5 ms), so
      * the lock's hand-over paths (timed waits, drop requests, forced switches) run thousands of
      * times and are compiled before the phase. At the phase's own interval a cut-short convoy
      * made about 30 hand-overs: the JIT compiled them during the measured phase, and a woken
      * CPU thread waited behind the compile while the I/O thread did its round trips unhindered.
      */
-    private static final long SWITCH_SCALE = 100;
+    private static final long SWITCH_SCALE = 10;
     /** No switch interval in the warm-up is shorter than this. */
     private static final Duration MIN_SWITCH = Duration.ofNanos(20_000);
 
