@@ -155,6 +155,49 @@ class KernelTest(unittest.TestCase):
         self.assertIn("not available here", partop_agent.missing("processes", info, "vfork"))
 
 
+class StubInterpretersTest(unittest.TestCase):
+    """run_interpreters against a stand-in for 3.14's concurrent.interpreters, which no
+    interpreter here has: each interpreter runs its source with exec in a namespace of its own."""
+
+    class Interp(object):
+        def run_source(self, source):
+            exec(source, {})
+
+        def close(self):
+            pass
+
+    # the agent calls interp.exec(source): a method name Python 2 cannot spell
+    setattr(Interp, "exec", Interp.run_source)
+
+    class Collect(object):
+        def __init__(self):
+            self.events = []
+
+        def send(self, **event):
+            self.events.append(event)
+
+    @unittest.skipIf(sys.version_info[0] < 3, "Python 2 has no concurrent package to hang the stand-in on")
+    def test_threads_spread_over_interpreters_run_every_task(self):
+        import types
+        stub = types.ModuleType("concurrent.interpreters")
+        stub.create = StubInterpretersTest.Interp
+        saved = sys.modules.get("concurrent.interpreters")
+        sys.modules["concurrent.interpreters"] = stub
+        try:
+            report = StubInterpretersTest.Collect()
+            phase = partop_agent.Phase({"model": "interpreters", "threads": 2, "interpreters": 2,
+                                        "tasks": tasks(4, loops=1000)}, report)
+            partop_agent.run_interpreters(phase)
+        finally:
+            if saved is None:
+                del sys.modules["concurrent.interpreters"]
+            else:
+                sys.modules["concurrent.interpreters"] = saved
+        ends = sorted(e["task"] for e in report.events if e["ev"] == "end")
+        self.assertEqual(ends, [0, 1, 2, 3])
+        self.assertEqual(sorted(e["lane"] for e in report.events if e["ev"] == "lane"), ["T1", "T2"])
+
+
 class PhaseTest(unittest.TestCase):
 
     def check_complete(self, events, n_tasks):
