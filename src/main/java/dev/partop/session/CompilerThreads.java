@@ -7,10 +7,10 @@ import com.sun.jna.Native;
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,21 +57,22 @@ final class CompilerThreads {
 
     /**
      * How the compiler threads yield over a run, decided once after the warm-up: SCHED_IDLE
-     * throughout when every phase's workload is this JVM's threads, nice 19 throughout when none
-     * is; for a scenario that mixes the two (a model beside CPython), SCHED_IDLE for the model
-     * phases and nice 19 for the others, phase by phase, where partop may raise its threads
+     * throughout when every phase is {@link #idleIsSafe}, nice 19 throughout when none is; for a
+     * scenario that mixes the two (a model beside CPython worker processes), SCHED_IDLE for the
+     * safe phases and nice 19 for the others, phase by phase, where partop may raise its threads
      * back from SCHED_IDLE (root: without CAP_SYS_NICE that step is refused), else nice 19
      * throughout. Measured (convoy model phase, then a CPython phase, scripts/partop): nice 19
      * for the model phase 2 of 8 runs below 6 ms; SCHED_IDLE 10 of 10 at 7.6-10.6 ms.
      */
     static final class Yield {
         private final boolean perPhase;
-        private final boolean allInJvm;
-        private Boolean lastInJvm;
+        private final boolean allIdleSafe;
+        /** The policy the threads were last given phase by phase: SCHED_IDLE or not; null before the first. */
+        private Boolean lastIdle;
 
-        private Yield(boolean perPhase, boolean allInJvm) {
+        private Yield(boolean perPhase, boolean allIdleSafe) {
             this.perPhase = perPhase;
-            this.allInJvm = allInJvm;
+            this.allIdleSafe = allIdleSafe;
         }
 
         static Yield plan(List<Phase> phases) {
@@ -82,17 +83,17 @@ final class CompilerThreads {
 
         /** Sets the threads for the run's start; what was done, for the run header. */
         String start() {
-            if (!perPhase) return yieldToWorkload(allInJvm);
+            if (!perPhase) return yieldToWorkload(allIdleSafe);
             return "JIT compiler threads at SCHED_IDLE in phases that leave a core free or die with partop, nice "
                     + NICE + " in others";
         }
 
         /** Before {@code phase} runs: the compiler threads as that phase needs them. */
         void before(Phase phase) {
-            boolean inJvm = idleIsSafe(phase);
-            if (!perPhase || Boolean.valueOf(inJvm).equals(lastInJvm)) return;
-            yieldToWorkload(inJvm);
-            lastInJvm = inJvm;
+            boolean idle = idleIsSafe(phase);
+            if (!perPhase || Boolean.valueOf(idle).equals(lastIdle)) return;
+            yieldToWorkload(idle);
+            lastIdle = idle;
         }
     }
 
@@ -120,10 +121,10 @@ final class CompilerThreads {
     }
 
     /**
-     * Lowers the compiler threads: to SCHED_IDLE when {@code workloadInThisJvm}, else to nice 19.
+     * Lowers the compiler threads: to SCHED_IDLE when {@code idle}, else to nice 19.
      * What was done, for the run header: "JIT compiler threads at SCHED_IDLE (1)" or why not.
      */
-    static String yieldToWorkload(boolean workloadInThisJvm) {
+    static String yieldToWorkload(boolean idle) {
         List<Integer> tids = compilerThreadIds();
         if (tids.isEmpty()) return "no JIT compiler thread found";
         CLib libc;
@@ -132,12 +133,12 @@ final class CompilerThreads {
         } catch (Throwable e) { // UnsatisfiedLinkError, no JNA for this platform
             return "JIT compiler threads left as they were (" + e.getClass().getSimpleName() + ")";
         }
-        String how = workloadInThisJvm ? "SCHED_IDLE" : "nice " + NICE;
+        String how = idle ? "SCHED_IDLE" : "nice " + NICE;
         int done = 0;
         String failed = null;
         for (int tid : tids) {
             try {
-                if (workloadInThisJvm) {
+                if (idle) {
                     libc.sched_setscheduler(tid, SCHED_IDLE, new int[]{0});
                 } else {
                     // from an earlier run's SCHED_IDLE back to normal first (root, or RLIMIT_NICE)
@@ -172,7 +173,7 @@ final class CompilerThreads {
      */
     static String stopOptimizingCompiler() {
         // without C2 (scripts/partop runs C1 only) there is nothing to stop, and the platform
-        // MBean server the directive goes through would cost the dashboard about 5 MB of RSS
+        // MBean server the directive goes through cost the dashboard about 2.5 MB of RSS (measured)
         if (!optimizingCompilerOn()) return "C1 only";
         Path file = null;
         try {

@@ -208,9 +208,8 @@ public final class Session implements Controls {
         }
         // after the warm-up, which wants the compiler at full speed; from here on it yields its core
         compilerYield = options.warmup() ? CompilerThreads.Yield.plan(phases) : null;
-        String compilers = options.warmup()
-                ? compilerYield.start() + "; " + CompilerThreads.stopOptimizingCompiler()
-                : null;
+        String compilers = compilerYield == null ? null
+                : compilerYield.start() + "; " + CompilerThreads.stopOptimizingCompiler();
         RunHeader header = RunHeader.builder().partopVersion(options.version()).javaVersion(Runtime.version().toString())
                 .os(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"))

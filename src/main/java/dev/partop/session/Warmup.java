@@ -9,8 +9,8 @@ import dev.partop.work.Calibration;
 import dev.partop.work.TaskPlans;
 
 import java.lang.management.CompilationMXBean;
-import java.time.Duration;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
