@@ -4,6 +4,9 @@ prints each pair, and checks the expectations given as arguments.
   --pair NAME MODEL_PHASE MODEL_BASELINE CPYTHON_PHASE CPYTHON_BASELINE
       NAME_model_sp / NAME_cpython_sp: each phase's speed-up over its own runtime's baseline
       NAME_model_par / NAME_cpython_par: parallelism
+  --reps N          the pairs after it were run N times, interleaved: phase names hold {k} (1..N);
+                    each repetition is printed and the values are the medians (a noisy host moves
+                    one pair's speed-up by more than 0.1 between minutes; see scripts/bench/README)
   --io NAME PHASE   NAME_io_mean: the phase's mean I/O latency, ms
   --handovers NAME MODEL_PHASE CPYTHON_PHASE
       NAME_model_hps: the model's GIL hand-overs (holder changes) per second of phase wall;
@@ -11,6 +14,7 @@ prints each pair, and checks the expectations given as arguments.
   --check EXPR      a Python expression over those names, e.g. "gil_cpython_par <= 1.05"
 """
 import json
+import statistics
 import sys
 
 
@@ -39,19 +43,27 @@ def main(argv):
                                                    ": " + p["reason"] if p.get("reason") else ""))
     values = {}
     checks = []
+    reps = 1
     i = 0
     while i < len(argv):
         a = argv[i]
-        if a == "--pair":
+        if a == "--reps":
+            reps = int(argv[i + 1])
+            i += 2
+        elif a == "--pair":
             name, mp, mb, cp, cb = argv[i + 1:i + 6]
             i += 6
-            for run, ph, base in (("model", mp, mb), ("cpython", cp, cb)):
-                p, b = phases[ph], phases[base]
-                values["%s_%s_sp" % (name, run)] = b["wall_s"] / p["wall_s"] if p["wall_s"] > 0 else 0
-                values["%s_%s_par" % (name, run)] = p["parallelism"]
-            print("%-14s model: speed-up %.3fx parallelism %.3f | CPython: speed-up %.3fx parallelism %.3f" % (
-                name, values[name + "_model_sp"], values[name + "_model_par"], values[name + "_cpython_sp"],
-                values[name + "_cpython_par"]))
+            runs = [pair(phases, *(n.replace("{k}", str(k)) for n in (mp, mb, cp, cb))) for k in range(1, reps + 1)]
+            for k, r in enumerate(runs, 1):
+                label = name if reps == 1 else "%s #%d" % (name, k)
+                print("%-14s model: speed-up %.3fx parallelism %.3f | CPython: speed-up %.3fx parallelism %.3f" % (
+                    (label,) + r))
+            keys = ("model_sp", "model_par", "cpython_sp", "cpython_par")
+            for j, key in enumerate(keys):
+                values["%s_%s" % (name, key)] = statistics.median(r[j] for r in runs)
+            if reps > 1:
+                print("%-14s model: speed-up %.3fx parallelism %.3f | CPython: speed-up %.3fx parallelism %.3f" % (
+                    (name + " median",) + tuple(values["%s_%s" % (name, key)] for key in keys)))
         elif a == "--io":
             name, ph = argv[i + 1:i + 3]
             i += 3
@@ -82,6 +94,16 @@ def main(argv):
         print("%-4s %s" % ("ok" if ok else "FAIL", c))
         failed += not ok
     return 1 if failed else 0
+
+
+def pair(phases, mp, mb, cp, cb):
+    """(model speed-up, model parallelism, CPython speed-up, CPython parallelism): each speed-up
+    over its own runtime's baseline phase."""
+    out = []
+    for ph, base in ((mp, mb), (cp, cb)):
+        p, b = phases[ph], phases[base]
+        out += [b["wall_s"] / p["wall_s"] if p["wall_s"] > 0 else 0, p["parallelism"]]
+    return tuple(out)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import dev.partop.view.term.CellGrid;
 import dev.partop.view.term.CountingOutputStream;
 import dev.partop.view.term.DeltaWriter;
 import dev.partop.view.term.FixedSizeTerminal;
+import dev.partop.view.term.KeyReader;
 import dev.partop.view.term.LocalTerminal;
 import dev.partop.view.term.QuickUnixTerminal;
 import dev.partop.view.widget.ScreenPainter;
@@ -38,16 +39,19 @@ import java.util.function.UnaryOperator;
 
 /**
  * The live full-screen view. The sampler hands it Snapshots (queued, never blocking); its own
- * render thread reads keys, follows resizes, and draws at most {@code fps} frames a second,
- * only when something changed, with delta refreshes wrapped in synchronized output so a
- * frame never tears over SSH.
+ * render thread handles keys (read by a {@link KeyReader}), follows resizes, and draws at most
+ * {@code fps} frames a second, only when something changed, with delta refreshes wrapped in
+ * synchronized output so a frame never tears over SSH. Between frames it sleeps until woken.
  */
 public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
 
     private static final byte[] SYNC_BEGIN = "\u001b[?2026h".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SYNC_END = "\u001b[?2026l".getBytes(StandardCharsets.US_ASCII);
-    /** Keys and resizes are looked at this often; Snapshots and resizes also wake the thread at once. */
-    private static final long POLL_NANOS = 50_000_000L;
+    /**
+     * The longest the render thread sleeps with nothing to draw: keys, Snapshots, resizes and the
+     * rest wake it at once, and a pending frame sets its own wake-up; this is a safety net.
+     */
+    private static final long IDLE_NANOS = 1_000_000_000L;
 
     private final Terminal terminal;
     /** The terminal's size: asked once at start (a round trip over SSH), then told by resizes. */
@@ -68,7 +72,8 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread renderThread;
-    private final boolean keys;
+    /** Keys as they are typed; null when there is no keyboard (an offscreen dashboard). */
+    private final KeyReader keys;
     private final SizeListener sizes;
     private volatile RunHeader header;
     private volatile boolean running = true;
@@ -123,7 +128,6 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
 
     private Dashboard(Terminal terminal, CountingOutputStream out, DashboardOptions options, Controls controls,
                       boolean keys, SizeListener sizes) throws IOException {
-        this.keys = keys;
         this.sizes = sizes;
         this.terminal = terminal;
         this.out = out;
@@ -150,6 +154,8 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
             }
             wake();
         });
+        // keys first: one typed before the render thread exists waits in the queue for its first look
+        this.keys = keys ? new KeyReader(terminal, this::wake) : null;
         renderThread = Daemons.start("partop-render", this::loop);
     }
 
@@ -225,7 +231,7 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
         try {
             while (running) {
                 KeyStroke key;
-                while (keys && (key = terminal.pollInput()) != null) handle(key);
+                while (keys != null && (key = keys.poll()) != null) handle(key);
                 if (resized) {
                     // the terminal may have reflowed or cut what was there: start from a blank screen
                     resized = false;
@@ -261,13 +267,18 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
                 }
                 long now = System.nanoTime();
                 long frameNanos = 1_000_000_000L / Math.max(1, Math.min(30, options.fps()));
-                if (dirty && !paused && (urgent || now - lastFrame >= frameNanos)) {
+                long sleep = IDLE_NANOS;
+                // a Snapshot that comes a little early (the sampler's tick against the last frame's)
+                // is drawn now rather than after a second wake-up: each costs about 80 us here
+                if (dirty && !paused && (urgent || now - lastFrame >= frameNanos - frameNanos / 8)) {
                     draw();
                     lastFrame = now;
                 } else if (dirty && paused && (help != helpDrawn || clearFirst)) {
                     draw();
+                } else if (dirty && !paused) {
+                    sleep = lastFrame + frameNanos - frameNanos / 8 - now; // the frame is due then
                 }
-                LockSupport.parkNanos(POLL_NANOS);
+                if (running) LockSupport.parkNanos(sleep);
             }
         } catch (IOException | RuntimeException e) {
             // the terminal went away (SSH dropped): stop the run rather than spin
@@ -421,6 +432,7 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         stopDrawing();
+        if (keys != null) keys.stop();
         if (suspended) return; // the terminal is the shell's already
         try {
             KeyStroke k;

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +86,50 @@ class DashboardTmuxIT {
             assertThat(after).contains("PARTOP-EXIT=0");
             assertNoJavaUnder(pane);
         }
+    }
+
+    /**
+     * Between frames the render thread sleeps until something wakes it: about one wake-up per
+     * frame at 4 fps (it polled the keyboard 20 times a second, 20.4 wake-ups/s measured, each
+     * some 80 us of CPU here), and a key still acts at once, read by a thread of its own.
+     */
+    @Test
+    void theRenderThreadSleepsBetweenFramesAndKeysStillAct() throws Exception {
+        Path slow = JarRunner.scenario(dir, "slow.yaml", SCENARIO.replace("1500ms", "20s"));
+        try (Tmux t = Tmux.start(100, 30, Tmux.env(), JarRunner.commandLine(slow, "--fps", "4"))) {
+            t.awaitScreen(s -> s.contains("phase 1/2"), 20, "the first phase");
+            ProcessHandle partop = ProcessHandle.of(t.panePid()).stream()
+                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                    .filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
+            Path render = thread(partop.pid(), "partop-render");
+            assertThat(thread(partop.pid(), "partop-keys")).as("the key reader thread").isNotNull();
+            long w0 = voluntarySwitches(render);
+            long t0 = System.nanoTime();
+            Thread.sleep(5000);
+            double perSecond = (voluntarySwitches(render) - w0) / ((System.nanoTime() - t0) / 1e9);
+            System.out.printf("render thread: %.1f wake-ups/s at 4 fps%n", perSecond);
+            assertThat(perSecond).as("render thread wake-ups per second at 4 fps").isLessThan(10);
+
+            t.keys("h");
+            t.awaitScreen(s -> s.contains("partop keys"), 5, "the help overlay");
+            t.keys("q");
+            t.awaitScreen(s -> s.contains("PARTOP-EXIT=0"), 10, "partop to exit");
+        }
+    }
+
+    /** The /proc directory of the thread of {@code pid} named {@code name}, or null. */
+    private static Path thread(long pid, String name) throws java.io.IOException {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                if (Files.readString(task.resolve("comm")).strip().equals(name)) return task;
+            }
+        }
+        return null;
+    }
+
+    private static long voluntarySwitches(Path task) throws java.io.IOException {
+        return Files.readAllLines(task.resolve("status")).stream().filter(l -> l.startsWith("voluntary_ctxt_switches"))
+                .mapToLong(l -> Long.parseLong(l.split(":")[1].strip())).findFirst().orElseThrow();
     }
 
     /** r on the final screen runs the scenario again (it used to do nothing once the run had finished). */
