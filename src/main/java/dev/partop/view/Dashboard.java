@@ -154,8 +154,7 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
             }
             wake();
         });
-        // keys first: one typed before the render thread exists waits in the queue for its first look
-        this.keys = keys ? new KeyReader(terminal, this::wake) : null;
+        this.keys = keys ? new KeyReader(terminal, this::wake) : null; // read from the first frame on
         renderThread = Daemons.start("partop-render", this::loop);
     }
 
@@ -349,6 +348,7 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
         }
         frames++;
         firstFrame.complete(null);
+        if (keys != null) keys.start();
         dirty = false;
         urgent = false;
     }
