@@ -137,10 +137,18 @@ class KernelTest(unittest.TestCase):
 
     def test_rescale_gives_the_same_cpu_seconds_at_this_processs_rate(self):
         tasks = [{"id": 0, "loops": 1000}, {"id": 1, "loops": 0}, {"id": 2}]
-        partop_agent.rescale(tasks, 5.0e6, 5.5e6)
-        self.assertEqual([t.get("loops") for t in tasks], [1100, 0, None])
+        partop_agent.rescale(tasks, 5.0e6, 5.25e6)
+        self.assertEqual([t.get("loops") for t in tasks], [1050, 0, None])
         partop_agent.rescale(tasks, 0, 5.5e6)  # no reference: left as they are
-        self.assertEqual(tasks[0]["loops"], 1100)
+        self.assertEqual(tasks[0]["loops"], 1050)
+
+    def test_rescale_leaves_the_hosts_swings_out(self):
+        # a calibration at half speed is the host slowing down, not this process: 6 % at most
+        tasks = [{"id": 0, "loops": 1000}]
+        partop_agent.rescale(tasks, 4.0e6, 2.0e6)
+        self.assertEqual(tasks[0]["loops"], 943)
+        partop_agent.rescale(tasks, 1.0e6, 3.0e6)
+        self.assertEqual(tasks[0]["loops"], 1000)
 
     def test_memory_streams_without_error(self):
         partop_agent.memory_stream(3 << 20)

@@ -699,6 +699,8 @@ def kill_children():
 
 # How long an agent calibrates itself before its phase: about 20 runs of the kernel.
 SELF_CALIBRATION_S = 0.2
+# The most a phase's loops are rescaled by: two processes of one interpreter run 2-5 % apart.
+RESCALE_LIMIT = 1.06
 
 
 def rescale(tasks, reference, own):
@@ -706,10 +708,13 @@ def rescale(tasks, reference, own):
     process's own: the same CPU seconds here. Two processes of one interpreter run the kernel
     2-5 % apart (address layout, hash seeds), so a phase in one agent and its baseline in
     another differed by that much: CPython's two GIL threads came out faster than its one
-    thread (1.04x) where the same loops in one process, both on threads, give 0.98-1.01x."""
+    thread (1.04x) where the same loops in one process, both on threads, give 0.98-1.01x.
+    The factor is held within RESCALE_LIMIT: beyond the processes' own spread it measures the
+    host, whose speed here swung 2x within 20 s (1.84-3.69 M loops/s, 0.2 s calibrations of
+    2.7 a second apart), and a phase and its baseline then got different work."""
     if not reference or not own:
         return
-    factor = own / reference
+    factor = min(max(own / reference, 1 / RESCALE_LIMIT), RESCALE_LIMIT)
     for task in tasks:
         if task.get("loops"):
             task["loops"] = max(1, int(round(task["loops"] * factor)))
