@@ -204,7 +204,9 @@ public final class Session implements Controls {
         Warmup warmup = Warmup.NONE;
         if (options.warmup()) {
             state = RunState.WARMING_UP;
-            warmup = Warmup.run(phases, calibration, originNanos, () -> quit);
+            warmup = Warmup.run(phases, calibration, originNanos, () -> quit, () -> {
+                for (SnapshotSink s : sinks) s.warmUp(TimeUnit.MILLISECONDS.toNanos(Warmup.SINK_BUDGET_MS));
+            });
         }
         // after the warm-up, which wants the compiler at full speed; from here on it yields its core
         compilerYield = options.warmup() ? CompilerThreads.Yield.plan(phases) : null;

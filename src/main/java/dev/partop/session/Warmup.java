@@ -24,8 +24,10 @@ import java.util.function.BooleanSupplier;
  * trips, sleeps, the kernels) scaled down and cut short, then waits until the JIT compiler
  * goes quiet. Without it the compiler, busy for the first seconds of every run, held one
  * of two cores while a phase ran and took it from the phase: the convoy demo's round trips
- * came out at 0.1-1.7 ms where CPython's are 9-10 ms. The sampler and the dashboard keep
- * ticking meanwhile, so their code is compiled too.
+ * came out at 0.1-1.7 ms where CPython's are 9-10 ms. The sampler keeps ticking meanwhile,
+ * and each sink runs its own per-Snapshot code ({@code SnapshotSink.warmUp}: the dashboard
+ * paints 300 made-up frames offscreen; at 4 frames a second its code was still being compiled,
+ * and interpreted, in the run's second minute).
  *
  * @param phasesRun  phases whose code ran (processes and commands are left out: they start programs)
  * @param runMs      how long that took
@@ -39,6 +41,8 @@ record Warmup(int phasesRun, double runMs, double settleMs, boolean settled, dou
     private static final long PER_PHASE_MS = 150;
     /** Running the phases' code takes at most this long in all. */
     private static final long RUN_BUDGET_MS = 1500;
+    /** Each sink's own warm-up (the dashboard painting) takes at most about this long. */
+    static final long SINK_BUDGET_MS = 400;
     /** The compiler counts as quiet once it compiled less than {@link #QUIET_MS} in this long. */
     private static final long QUIET_WINDOW_MS = 300;
     private static final long QUIET_MS = 3;
@@ -67,7 +71,8 @@ record Warmup(int phasesRun, double runMs, double settleMs, boolean settled, dou
                 settleMs, compileMs);
     }
 
-    static Warmup run(List<Phase> phases, Calibration calibration, long originNanos, BooleanSupplier stop) {
+    static Warmup run(List<Phase> phases, Calibration calibration, long originNanos, BooleanSupplier stop,
+                      Runnable sinks) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long compile0 = timed ? jit.getTotalCompilationTime() : 0;
@@ -94,6 +99,7 @@ record Warmup(int phasesRun, double runMs, double settleMs, boolean settled, dou
         } finally {
             cutter.shutdownNow();
         }
+        if (!stop.getAsBoolean()) sinks.run(); // the painter's code, before the wait for a quiet compiler
         long t1 = System.nanoTime();
         boolean settled = !timed;
         if (timed) {

@@ -22,6 +22,14 @@ public interface SnapshotSink extends AutoCloseable {
     default void preview(Snapshot snapshot) {
     }
 
+    /**
+     * Before the measured phases (the run's warm-up, on the session's thread): run what this
+     * sink does for each Snapshot often enough that the JIT compiles it now, not during a
+     * phase; return within about {@code budgetNanos}. Most sinks do too little to matter.
+     */
+    default void warmUp(long budgetNanos) {
+    }
+
     @Override
     default void close() {
     }
