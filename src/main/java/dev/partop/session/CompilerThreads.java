@@ -1,11 +1,10 @@
 package dev.partop.session;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 
 import dev.partop.scenario.ModelKind;
 import dev.partop.scenario.Phase;
+import dev.partop.util.Libc;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -114,7 +113,7 @@ final class CompilerThreads {
     /** Whether this process may take its threads from SCHED_IDLE back to the default policy (root). */
     private static boolean mayRaiseBack() {
         try {
-            return Native.load("c", CLib.class).geteuid() == 0;
+            return Libc.get().geteuid() == 0;
         } catch (Throwable e) { // no JNA here
             return false;
         }
@@ -127,9 +126,9 @@ final class CompilerThreads {
     static String yieldToWorkload(boolean idle) {
         List<Integer> tids = compilerThreadIds();
         if (tids.isEmpty()) return "no JIT compiler thread found";
-        CLib libc;
+        Libc.Calls libc;
         try {
-            libc = Native.load("c", CLib.class);
+            libc = Libc.get();
         } catch (Throwable e) { // UnsatisfiedLinkError, no JNA for this platform
             return "JIT compiler threads left as they were (" + e.getClass().getSimpleName() + ")";
         }
@@ -218,7 +217,7 @@ final class CompilerThreads {
      */
     static void restoreForTests() {
         try {
-            CLib libc = Native.load("c", CLib.class);
+            Libc.Calls libc = Libc.get();
             for (int tid : compilerThreadIds()) {
                 try {
                     libc.sched_setscheduler(tid, SCHED_OTHER, new int[]{0});
@@ -251,14 +250,5 @@ final class CompilerThreads {
             // not Linux: nothing to do
         }
         return tids;
-    }
-
-    /** The libc calls needed (on Linux a tid names one thread for both). */
-    interface CLib extends Library {
-        int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
-
-        int setpriority(int which, int who, int prio) throws LastErrorException;
-
-        int geteuid();
     }
 }

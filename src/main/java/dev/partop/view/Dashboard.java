@@ -156,7 +156,8 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
             }
             wake();
         });
-        this.keys = keys ? new KeyReader(terminal, this::wake) : null; // read from the first frame on
+        this.keys = keys ? new KeyReader(terminal, this::wake) : null;
+        if (this.keys != null) firstFrame.thenRun(this.keys::start); // read from the first frame on
         renderThread = Daemons.start("partop-render", this::loop);
     }
 
@@ -282,16 +283,17 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
                 }
                 long now = System.nanoTime();
                 long frameNanos = 1_000_000_000L / Math.max(1, Math.min(30, options.fps()));
-                long sleep = IDLE_NANOS;
                 // a Snapshot that comes a little early (the sampler's tick against the last frame's)
                 // is drawn now rather than after a second wake-up: each costs about 80 us here
-                if (dirty && !paused && (urgent || now - lastFrame >= frameNanos - frameNanos / 8)) {
+                long due = lastFrame + frameNanos - frameNanos / 8;
+                long sleep = IDLE_NANOS;
+                if (dirty && !paused && (urgent || now - due >= 0)) {
                     draw();
                     lastFrame = now;
                 } else if (dirty && paused && (help != helpDrawn || clearFirst)) {
                     draw();
                 } else if (dirty && !paused) {
-                    sleep = lastFrame + frameNanos - frameNanos / 8 - now; // the frame is due then
+                    sleep = due - now;
                 }
                 if (running) LockSupport.parkNanos(sleep);
             }
@@ -364,7 +366,6 @@ public final class Dashboard implements SnapshotSink, DrawStats, Rewindable {
         }
         frames++;
         firstFrame.complete(null);
-        if (keys != null) keys.start();
         dirty = false;
         urgent = false;
     }

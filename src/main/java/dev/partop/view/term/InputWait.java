@@ -1,10 +1,9 @@
 package dev.partop.view.term;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import dev.partop.util.Libc;
 
 /**
  * Waits, without reading, until standard input has something to read or {@link #wakeUp()} is
@@ -19,7 +18,7 @@ final class InputWait {
     private static final short POLLIN = 0x1;
     private static final int EINTR = 4;
 
-    private final CLib libc;
+    private final Libc.Calls libc;
     private final int[] pipe = new int[2];
     private final Memory fds = new Memory(16); // two struct pollfd {int fd; short events; short revents;}
     // the pipe's two descriptors live as long as the process: a real terminal's dashboard is opened once
@@ -27,9 +26,9 @@ final class InputWait {
     /** @throws UnsupportedOperationException no libc, or no pipe */
     InputWait() {
         try {
-            libc = Native.load("c", CLib.class);
+            libc = Libc.get();
             libc.pipe(pipe);
-        } catch (LinkageError | LastErrorException | IllegalArgumentException e) {
+        } catch (LinkageError | RuntimeException e) { // no libc here, or no pipe (LastErrorException)
             throw new UnsupportedOperationException(e);
         }
         fds.setInt(0, 0);
@@ -61,14 +60,5 @@ final class InputWait {
         } catch (LastErrorException ignored) {
             // the pipe is full of earlier wake-ups: awake already
         }
-    }
-
-    /** The libc calls needed. */
-    interface CLib extends Library {
-        int pipe(int[] fds) throws LastErrorException;
-
-        int poll(Memory fds, int nfds, int timeout) throws LastErrorException;
-
-        int write(int fd, byte[] buf, NativeLong count) throws LastErrorException;
     }
 }

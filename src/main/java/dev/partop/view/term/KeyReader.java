@@ -47,11 +47,11 @@ public final class KeyReader {
     }
 
     /**
-     * Starts reading, once. The dashboard starts it after its first frame (keys typed meanwhile
-     * wait in the terminal): a thread started is CPU the first frame would share.
+     * Starts reading; call once. The dashboard starts it after its first frame (keys typed
+     * meanwhile wait in the terminal): a thread started is CPU the first frame would share.
      */
-    public synchronized void start() {
-        if (thread.getState() == Thread.State.NEW) thread.start();
+    public void start() {
+        thread.start();
     }
 
     private void read(Terminal terminal, Runnable arrived) {
